@@ -1,0 +1,13 @@
+import type { ErrorCode } from '../../shared/ipc/errors.js';
+
+/** An expected failure a handler reports; dispatch turns it into an error value. */
+export class CoreError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'CoreError';
+  }
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migration.js';
+import { migration0001 } from './0001-device-metadata.js';
+
+/** In order; the runner checks the numbering. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];

@@ -1,0 +1,95 @@
+import {
+  contract,
+  isMethodName,
+  type MethodName,
+  type MethodOutput,
+  type MethodParsedInput,
+} from '../../shared/ipc/contract.js';
+import { fail, ok, type Result } from '../../shared/ipc/errors.js';
+import { fieldsFromZodError } from '../../shared/ipc/validation-fields.js';
+import { CoreError } from './core-error.js';
+import type { Logger } from './logger.js';
+import { checkPayload, DEFAULT_PAYLOAD_LIMITS, type PayloadLimits } from './payload-size.js';
+import { checkPermission } from './permission-check.js';
+import type { ActiveSession } from './session.js';
+
+export interface HandlerContext {
+  session: ActiveSession | null;
+}
+
+export type Handler<M extends MethodName> = (
+  input: MethodParsedInput<M>,
+  ctx: HandlerContext,
+) => MethodOutput<M> | Promise<MethodOutput<M>>;
+
+/** One handler per contract method: a missing one is a type error, not a runtime surprise. */
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+export type Dispatch = (method: unknown, payload: unknown) => Promise<Result<unknown>>;
+
+export interface DispatchOptions {
+  handlers: Handlers;
+  session: () => ActiveSession | null;
+  log: Logger;
+  /** tests turn this on: an answer that breaks the contract becomes an 'internal' error */
+  validateOutput?: boolean;
+  limits?: PayloadLimits;
+  /** told of each refusal by permission, so it can be audited */
+  onRefused?: (method: MethodName, code: string, session: ActiveSession | null) => void;
+}
+
+/**
+ * The only entry into the core. Everything from the renderer is untrusted: the method name,
+ * the payload's size, shape and types, and the right to call it are all checked here, in this
+ * order, before a handler runs; failures come back as values with a code, never as a throw.
+ */
+export function createDispatch(options: DispatchOptions): Dispatch {
+  const limits = options.limits ?? DEFAULT_PAYLOAD_LIMITS;
+  const { log } = options;
+
+  return async function dispatch(method, payload) {
+    if (!isMethodName(method)) {
+      log.warn('dispatch.unknown_method', { type: typeof method });
+      return fail('unknown_method', 'Unknown method');
+    }
+    const verdict = checkPayload(payload, limits);
+    if (!verdict.ok) {
+      return fail(
+        'payload_too_large',
+        verdict.reason === 'size'
+          ? `Payload larger than ${String(limits.maxBytes)} bytes`
+          : `Payload nested deeper than ${String(limits.maxDepth)} levels`,
+      );
+    }
+    const spec = contract[method];
+    const input = spec.input.safeParse(payload);
+    if (!input.success) {
+      return fail('invalid_input', `Invalid input for ${method}`, fieldsFromZodError(input.error));
+    }
+    const session = options.session();
+    const refusal = checkPermission(spec.permission, session);
+    if (refusal) {
+      options.onRefused?.(method, refusal.code, session);
+      return { ok: false, error: refusal };
+    }
+    try {
+      const handler = options.handlers[method] as Handler<MethodName>;
+      const value: unknown = await handler(input.data, { session });
+      if (options.validateOutput) {
+        const checked = spec.output.safeParse(value);
+        if (!checked.success) {
+          log.error('dispatch.output_invalid', { method });
+          return fail('internal', `The answer to ${method} broke the contract`);
+        }
+      }
+      return ok(value);
+    } catch (error) {
+      if (error instanceof CoreError) return fail(error.code, error.message, error.fields);
+      log.error('dispatch.handler_failed', {
+        method,
+        error: error instanceof Error ? error.name : typeof error,
+      });
+      return fail('internal', 'Something went wrong in the kiosk; the action was not completed');
+    }
+  };
+}

@@ -1,0 +1,18 @@
+import type { Handlers } from '../dispatch.js';
+import type { CoreServices } from '../core-services.js';
+
+export function appHandlers(
+  services: CoreServices,
+): Pick<Handlers, 'app.info' | 'session.state' | 'network.status'> {
+  return {
+    'app.info': () => ({
+      product: 'Snowdesk',
+      version: services.appVersion,
+      storage: services.storageState(),
+      setupRequired: services.setupRequired(),
+      defaultLanguage: services.settings().language,
+    }),
+    'session.state': () => services.session.view(),
+    'network.status': () => services.network.get(),
+  };
+}

@@ -1,0 +1,23 @@
+import type { NetworkStatus } from '../../shared/ipc/schemas.js';
+
+/**
+ * The desk's view of the network. The operating system's signal arrives from Electron's main
+ * process (or the preview's launcher); the central system's reachability is set from real sync
+ * requests once a device is enrolled.
+ */
+export class NetworkMonitor {
+  private status: NetworkStatus = { os: 'unknown', central: 'not_enrolled' };
+
+  constructor(private readonly onChange: (status: NetworkStatus) => void) {}
+
+  get(): NetworkStatus {
+    return { ...this.status };
+  }
+
+  setOsOnline(online: boolean | null): void {
+    const os = online === null ? 'unknown' : online ? 'online' : 'offline';
+    if (os === this.status.os) return;
+    this.status = { ...this.status, os };
+    this.onChange(this.get());
+  }
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { Language } from '../i18n/languages.js';
+
+/**
+ * Per-device settings (not guest data). Electron keeps them with electron-store, the tests and
+ * the preview with conf (the same file format); the core reads them through this schema, so a
+ * hand-edited or older settings file falls back to defaults instead of breaking start-up.
+ */
+export const DeviceSettings = z.object({
+  /** the window covers the screen and cannot be left (kiosk) */
+  kiosk: z.boolean().default(true),
+  language: Language.default('zh-CN'),
+  /** lock the screen after this many idle minutes (R23) */
+  idleLockMinutes: z.number().int().min(1).max(60).default(3),
+  /** on-site entry must be finished this many minutes after it starts (R11) */
+  onsiteDeadlineMinutes: z.number().int().min(1).max(240).default(15),
+});
+export type DeviceSettings = z.infer<typeof DeviceSettings>;
+export type DeviceSettingKey = keyof DeviceSettings;

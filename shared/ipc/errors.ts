@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Every error that crosses the door carries one of these codes, never a stack. */
+export const ERROR_CODES = [
+  'unknown_method',
+  'invalid_input',
+  'payload_too_large',
+  'not_signed_in',
+  'locked',
+  'forbidden',
+  'storage_unavailable',
+  'protocol',
+  'internal',
+] as const;
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const CoreErrorShape = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  /** field path ("contact.phone") -> message, for input a person typed */
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type CoreErrorShape = z.infer<typeof CoreErrorShape>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: CoreErrorShape };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(
+  code: ErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+): Result<T> {
+  return { ok: false, error: fields ? { code, message, fields } : { code, message } };
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/roles.js';
+import { Language } from '../i18n/languages.js';
+
+/** Methods that take nothing still take an object, so a stray payload is refused, not ignored. */
+export const NoInput = z.object({}).strict();
+
+export const StorageProblemCode = z.enum([
+  'data_dir_unwritable',
+  'database_invalid',
+  'database_newer',
+  'database_error',
+]);
+export type StorageProblemCode = z.infer<typeof StorageProblemCode>;
+
+export const StorageState = z.discriminatedUnion('state', [
+  z.object({
+    state: z.literal('ready'),
+    deviceId: z.uuid(),
+    schemaVersion: z.number().int().nonnegative(),
+  }),
+  z.object({
+    state: z.literal('unavailable'),
+    problem: z.object({
+      code: StorageProblemCode,
+      /** English, for the console and the maintainer; the UI words it from the code */
+      message: z.string(),
+      dataDir: z.string(),
+    }),
+  }),
+]);
+export type StorageState = z.infer<typeof StorageState>;
+
+export const AppInfo = z.object({
+  product: z.literal('Snowdesk'),
+  version: z.string(),
+  storage: StorageState,
+  setupRequired: z.boolean(),
+  defaultLanguage: Language,
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const StaffView = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  certified: z.boolean(),
+});
+export type StaffView = z.infer<typeof StaffView>;
+
+export const SessionState = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('signed-out') }),
+  z.object({ status: z.literal('signed-in'), locked: z.boolean(), staff: StaffView }),
+]);
+export type SessionState = z.infer<typeof SessionState>;
+
+export const NetworkStatus = z.object({
+  /** what the operating system says about the link */
+  os: z.enum(['online', 'offline', 'unknown']),
+  /** the central system; 'not_enrolled' until a maintainer sets up sync */
+  central: z.enum(['not_enrolled', 'reachable', 'unreachable']),
+});
+export type NetworkStatus = z.infer<typeof NetworkStatus>;

@@ -1,0 +1,185 @@
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import Conf from 'conf';
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DeviceSettings } from '../../shared/domain/device-settings.js';
+import type { Language } from '../../shared/i18n/languages.js';
+import type { Clock } from '../../electron/core/clock.js';
+import { createCore, type Core } from '../../electron/core/create-core.js';
+import { silentLogger, type Logger } from '../../electron/core/logger.js';
+import type { SettingsSource } from '../../electron/core/settings-source.js';
+import { serveAppRequest } from '../../electron/main/app-protocol.js';
+import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const RENDERER_DIR = join(ROOT, 'out/renderer');
+/** The preview's origin: never resolved, every request to it is answered by the launcher. */
+export const PREVIEW_ORIGIN = 'https://snowdesk.invalid';
+
+export interface LaunchOptions {
+  dataDir: string;
+  lang?: Language;
+  headless?: boolean;
+  /** settings for this run only; the data folder's settings file is not changed */
+  settings?: Partial<DeviceSettings>;
+  clock?: Clock;
+  log?: Logger;
+}
+
+export interface LaunchedSnowdesk {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  core: Core;
+  /** console errors and CSP violations the page reported */
+  consoleErrors: string[];
+  /** stands in for the operating system's online signal (Electron's net.isOnline) */
+  setOnline(online: boolean): Promise<void>;
+  close(): Promise<void>;
+}
+
+let bridgeBundle: Promise<string> | undefined;
+
+function previewBridge(): Promise<string> {
+  bridgeBundle ??= build({
+    entryPoints: [join(ROOT, 'tests/support/preview-bridge.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'silent',
+  }).then((result) => {
+    const file = result.outputFiles[0];
+    if (!file) throw new Error('preview bridge did not build');
+    return file.text;
+  });
+  return bridgeBundle;
+}
+
+/** What Chromium's own online check looks at on Linux: any interface up besides loopback. */
+export function osLooksOnline(): boolean {
+  return Object.values(networkInterfaces()).some((list) => list?.some((i) => !i.internal) ?? false);
+}
+
+function previewSettings(dataDir: string, overrides: Partial<DeviceSettings>): SettingsSource {
+  let file: SettingsSource;
+  try {
+    const conf = new Conf<Record<string, unknown>>({
+      cwd: dataDir,
+      configName: 'settings',
+      projectName: 'snowdesk',
+    });
+    file = {
+      get: (key) => conf.get(key),
+      set: (key, value) => {
+        conf.set(key, value);
+      },
+    };
+  } catch {
+    const memory = new Map<string, unknown>();
+    file = { get: (key) => memory.get(key), set: (key, value) => memory.set(key, value) };
+  }
+  const local = new Map<string, unknown>(Object.entries(overrides));
+  return {
+    get: (key) => (local.has(key) ? local.get(key) : file.get(key)),
+    set: (key, value) => {
+      file.set(key, value);
+    },
+  };
+}
+
+/**
+ * Opens the real renderer (the Vite build) in Debian Chromium against the real core, through
+ * the same dispatch Electron's ipcMain calls. `npm run preview`, the e2e tests and any script
+ * that wants to drive the kiosk as a person would all come through here.
+ */
+export async function launchSnowdesk(options: LaunchOptions): Promise<LaunchedSnowdesk> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('The renderer is not built: run `npm run build` first');
+  }
+  assertChromium();
+  const overrides: Partial<DeviceSettings> = { ...options.settings };
+  if (options.lang) overrides.language = options.lang;
+  const core = await createCore({
+    dataDir: options.dataDir,
+    settings: previewSettings(options.dataDir, overrides),
+    appVersion: 'preview',
+    clock: options.clock,
+    log: options.log ?? silentLogger,
+    validateOutput: true,
+  });
+  core.setOsOnline(osLooksOnline());
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    args: [...CHROMIUM_ARGS, `--lang=${options.lang ?? 'zh-CN'}`],
+  });
+  const context = await browser.newContext({
+    locale: options.lang ?? 'zh-CN',
+    viewport: { width: 1280, height: 800 },
+  });
+  // like main's sender check: only our own origin reaches the core
+  await context.exposeBinding('__snowdeskInvoke', async (source, method: unknown, payload: unknown) => {
+    if (new URL(source.frame.url()).origin !== PREVIEW_ORIGIN) {
+      return { ok: false, error: { code: 'forbidden', message: 'Untrusted caller' } };
+    }
+    return core.dispatch(method, payload);
+  });
+  await context.addInitScript({ content: await previewBridge() });
+  await context.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (!url.startsWith(PREVIEW_ORIGIN + '/')) {
+      await route.abort('blockedbyclient');
+      return;
+    }
+    const answer = await serveAppRequest(RENDERER_DIR, url, PREVIEW_ORIGIN);
+    await route.fulfill({ status: answer.status, headers: answer.headers, body: answer.body });
+  });
+
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => {
+    consoleErrors.push(error.message);
+  });
+  const unsubscribe = core.subscribe((event, payload) => {
+    page
+      .evaluate(
+        ([name, data]) => {
+          (window as unknown as { __snowdeskEmit?: (n: string, p: unknown) => void }).__snowdeskEmit?.(
+            name,
+            data,
+          );
+        },
+        [event, payload] as const,
+      )
+      .catch(() => {
+        // the page is closing; the event has no one to reach
+      });
+  });
+  await page.goto(`${PREVIEW_ORIGIN}/index.html`);
+
+  return {
+    browser,
+    context,
+    page,
+    core,
+    consoleErrors,
+    async setOnline(online) {
+      await context.setOffline(!online);
+      core.setOsOnline(online);
+    },
+    async close() {
+      unsubscribe();
+      await browser.close();
+      core.close();
+    },
+  };
+}
