@@ -1,3 +1,4 @@
+import '../../shared/ipc/zod-jitless.js';
 import { contextBridge, ipcRenderer } from 'electron';
 import { EVENT_CHANNEL, RPC_CHANNEL } from '../../shared/ipc/contract.js';
 import { createApi } from '../../shared/ipc/create-api.js';

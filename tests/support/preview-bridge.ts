@@ -2,6 +2,7 @@
  * The Chromium preview's stand-in for electron/preload: the same createApi, over Playwright's
  * binding instead of ipcRenderer. Bundled by the launcher and injected before the page loads.
  */
+import '../../shared/ipc/zod-jitless.js';
 import { createApi } from '../../shared/ipc/create-api.js';
 
 type Listener = (event: string, payload: unknown) => void;

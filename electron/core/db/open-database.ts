@@ -4,7 +4,7 @@ import { accessSync, closeSync, constants, mkdirSync, openSync, readSync, statSy
 import { join } from 'node:path';
 import type { StorageProblemCode } from '../../../shared/ipc/schemas.js';
 import type { Logger } from '../logger.js';
-import { DatabaseNewerError, migrate } from './migrate.js';
+import { DatabaseNewerError, migrate, schemaVersion } from './migrate.js';
 import type { Migration } from './migration.js';
 import { MIGRATIONS } from './migrations/index.js';
 
@@ -86,12 +86,16 @@ export function openDatabase(
   let db: Database.Database | undefined;
   try {
     db = new Database(path);
+    // before anything writes (WAL mode rewrites the header): a newer schema is left as it is
+    const found = schemaVersion(db);
+    const migrations = options.migrations ?? MIGRATIONS;
+    if (found > migrations.length) throw new DatabaseNewerError(found, migrations.length);
     db.pragma('journal_mode = WAL');
     // guest data: a power cut must not lose a save the desk was told is done
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    const schemaVersion = migrate(db, options.migrations ?? MIGRATIONS, options.now);
+    const version = migrate(db, migrations, options.now);
     db.prepare('INSERT OR IGNORE INTO device (singleton, device_id, created_at) VALUES (1, ?, ?)').run(
       randomUUID(),
       options.now(),
@@ -99,7 +103,7 @@ export function openDatabase(
     const row = db.prepare('SELECT device_id FROM device WHERE singleton = 1').get() as {
       device_id: string;
     };
-    return { ok: true, db, deviceId: row.device_id, schemaVersion };
+    return { ok: true, db, deviceId: row.device_id, schemaVersion: version };
   } catch (error) {
     db?.close();
     if (error instanceof DatabaseNewerError) {
