@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/core/create-core.js';
+import { MIGRATIONS } from '../../electron/core/db/migrations/index.js';
 import { DATABASE_FILE } from '../../electron/core/db/open-database.js';
 import { silentLogger } from '../../electron/core/logger.js';
 import type { SettingsSource } from '../../electron/core/settings-source.js';
@@ -47,7 +48,7 @@ describe('the core on a real data folder', () => {
     const info = await first.dispatch('app.info', {});
     expect(info).toMatchObject({
       ok: true,
-      value: { product: 'Snowdesk', storage: { state: 'ready', schemaVersion: 1 } },
+      value: { product: 'Snowdesk', storage: { state: 'ready', schemaVersion: MIGRATIONS.length } },
     });
     const deviceId = first.storage.state === 'ready' ? first.storage.deviceId : 'none';
     first.close();
