@@ -1,0 +1,117 @@
+import type { ValidationMessages } from '../domain/validation-codes.js';
+
+/**
+ * Validation and workflow messages, simplified Chinese (the kiosk's default). One message per
+ * code of shared/domain/validation-codes.ts, keyed "group.code"; {{min}}, {{max}} and {{length}}
+ * are i18next interpolations. Say what is wrong and what to do, in the desk's words.
+ */
+export const validationZhCN = {
+  common: {
+    required: '此项为必填项，请填写',
+    not_a_number: '请输入数字，例如 175 或 42.5',
+    out_of_range: '请输入 {{min}} 到 {{max}} 之间的数值',
+    invalid_date: '日期无效，请按“年-月-日”填写，例如 2012-03-09',
+    invalid_datetime: '时间记录无效，请重新记录',
+    date_future: '时间不能晚于今天',
+  },
+  text: {
+    control_characters: '内容中有无法显示的控制字符（多为复制粘贴带入），请删除后重新输入',
+    too_long: '内容过长：最多 {{max}} 个字，现有 {{length}} 个字',
+  },
+  name: {
+    empty: '请填写姓名',
+    too_long: '姓名过长：最多 {{max}} 个字，现有 {{length}} 个字',
+    emoji: '姓名中不能有表情符号，请按证件上的姓名填写',
+    control_characters: '姓名中有无法显示的字符（多为复制粘贴带入），请删除后重新输入',
+    characters: '姓名只能包含文字、空格、间隔号“·”、连字符“-”和撇号“’”，不能有数字或其他符号',
+    middle_dot: '间隔号“·”只能放在姓名的两部分之间，例如“买买提·艾力”',
+  },
+  notes: {
+    control_characters: '备注中有无法显示的控制字符（多为复制粘贴带入），请删除后重新输入',
+    too_long: '备注最多 {{max}} 个字，现有 {{length}} 个字，请精简',
+  },
+  phone: {
+    empty: '请填写电话号码',
+    characters: '电话号码只能包含数字、“+”、空格和“-”',
+    invalid_country: '国际区号不存在，请核对“+”后面的国家或地区代码',
+    too_short: '电话号码位数不够，请核对（中国大陆手机号为 11 位）',
+    too_long: '电话号码位数过多，请核对（中国大陆手机号为 11 位）',
+    invalid: '这个电话号码不存在，请核对；境外号码请以“+国家或地区代码”开头',
+    not_personal: '这是热线或服务号码（如 400、800 开头），请填写本人能接听的电话',
+  },
+  residentId: {
+    empty: '请填写身份证号码',
+    characters: '身份证号码只能包含数字，最后一位可以是 X',
+    legacy_15: '这是已停用的 15 位旧身份证号码，请登记现行的 18 位号码',
+    length: '身份证号码应为 18 位，请核对位数',
+    region: '身份证号码前两位不是有效的省级地区代码，请核对',
+    birth_date_invalid: '身份证号码中的出生日期（第 7–14 位）不是有效日期，请核对',
+    birth_date_too_early: '身份证号码中的出生日期早于 1900 年，请核对',
+    birth_date_future: '身份证号码中的出生日期晚于今天，请核对',
+    checksum: '身份证号码校验位不正确，请核对最后一位，并逐位检查其他数字',
+  },
+  passport: {
+    empty: '请填写护照号码',
+    characters: '护照号码只能包含英文字母和数字',
+    length: '护照号码应为 5 到 20 位字母或数字，请核对',
+    prc_format: '中国护照号码格式不正确：应为 E 或 G 加 8 位数字，或 E 加 1 个字母和 7 位数字',
+    issuing_country: '签发国代码应为护照资料页上的 1 到 3 个英文字母，例如 CHN、RUS',
+  },
+  hkMacaoPermit: {
+    empty: '请填写港澳居民来往内地通行证号码',
+    characters: '通行证号码只能包含字母和数字',
+    prefix: '港澳居民来往内地通行证号码应以 H（香港）或 M（澳门）开头',
+    length: '港澳居民来往内地通行证号码应为 H 或 M 加 8 位数字（旧版为加 10 位数字）',
+  },
+  taiwanPermit: {
+    empty: '请填写台湾居民来往大陆通行证号码',
+    characters: '台湾居民来往大陆通行证号码只能包含数字',
+    length: '台湾居民来往大陆通行证号码应为 8 位数字（旧版为 10 位）',
+  },
+  foreignPermanentResidence: {
+    empty: '请填写外国人永久居留身份证号码',
+    characters: '永久居留身份证号码只能包含字母和数字',
+    length: '永久居留身份证号码应为 18 位（2023 年新版）或 15 位（旧版）',
+    format: '永久居留身份证号码格式不正确：新版为以 9 开头的 18 位，旧版为 3 个字母加 12 位数字',
+    region: '永久居留身份证号码第 2–3 位不是有效的受理地代码，请核对',
+    birth_date_invalid: '永久居留身份证号码中的出生日期（第 7–14 位）不是有效日期，请核对',
+    birth_date_too_early: '永久居留身份证号码中的出生日期早于 1900 年，请核对',
+    birth_date_future: '永久居留身份证号码中的出生日期晚于今天，请核对',
+    checksum: '永久居留身份证号码校验位不正确，请核对最后一位，并逐位检查其他数字',
+  },
+  birthDate: {
+    too_early: '出生日期早于 1900 年，请核对',
+    future: '出生日期不能晚于今天',
+    mismatch_document: '出生日期与证件号码中的出生日期不一致，请核对',
+  },
+  emergencyContact: {
+    same_as_guest: '紧急联系人电话与客户本人电话相同，请填写另一个人的电话',
+  },
+  consent: {
+    general_required: '客户尚未同意信息收集：请先说明收集的目的和用途，取得同意后再提交',
+    id_number_required: '证件号码属于敏感个人信息，需要客户单独同意后才能登记',
+  },
+  guardian: {
+    consent_required: '客户未满 14 周岁，需取得监护人同意后才能提交',
+  },
+  workflow: {
+    erased: '该记录已删除，不能再进行任何操作',
+    wrong_state: '记录当前的状态不允许此操作，请刷新后再试',
+    forbidden: '您的岗位没有此项操作权限',
+    not_certified: '此操作需要先通过信息录入培训和考核',
+    not_entrant: '只有录入人本人可以进行此操作',
+    reviewer_is_entrant: '不能审核自己录入的记录，请交给其他同事审核',
+    checklist_incomplete: '请先逐项完成自我审核（完整性、准确性、格式、告知与同意）',
+    comments_required: '退回时请至少对一个字段写明问题',
+    reason_required: '请填写原因',
+    erasure_pending: '该记录已有待审批的删除申请',
+    no_erasure_request: '该记录没有待审批的删除申请',
+    requester_cannot_approve: '删除申请人不能审批自己的申请',
+    not_a_correction: '只有客户更正产生的新版本可以撤销',
+  },
+} as const satisfies ValidationMessages;
+
+/** Same groups and keys as zh-CN, any wording: a missing or extra key in another language is a type error. */
+export type ValidationCatalog = {
+  readonly [G in keyof typeof validationZhCN]: { readonly [K in keyof (typeof validationZhCN)[G]]: string };
+};
