@@ -6,6 +6,8 @@ export class CoreError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** for 'account_locked_out': when another attempt will be accepted */
+    readonly retryAt?: number,
   ) {
     super(message);
     this.name = 'CoreError';

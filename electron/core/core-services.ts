@@ -1,11 +1,24 @@
 import type { Database } from 'better-sqlite3';
 import type { DeviceSettings } from '../../shared/domain/device-settings.js';
 import type { StorageState } from '../../shared/ipc/schemas.js';
+import type { FirstSetup } from './accounts/first-setup.js';
+import type { StaffAdmin } from './accounts/staff-admin.js';
+import type { AuditLog } from './audit/audit-log.js';
 import type { Clock } from './clock.js';
 import type { EventBus } from './event-bus.js';
 import type { Logger } from './logger.js';
 import type { NetworkMonitor } from './network-monitor.js';
-import type { SessionStore } from './session.js';
+import type { SessionManager } from './session/session-manager.js';
+import type { SessionStore } from './session/session-store.js';
+
+/** What exists only when the data folder opened: each getter refuses with storage_unavailable otherwise. */
+export interface StoreServices {
+  db: Database;
+  audit: AuditLog;
+  sessions: SessionManager;
+  setup: FirstSetup;
+  staffAdmin: StaffAdmin;
+}
 
 /** What handlers are built from: the composition root fills it in once. */
 export interface CoreServices {
@@ -17,7 +30,7 @@ export interface CoreServices {
   network: NetworkMonitor;
   settings(): DeviceSettings;
   storageState(): StorageState;
-  /** the open database, or a 'storage_unavailable' CoreError */
-  db(): Database;
+  /** the open store's services, or a 'storage_unavailable' CoreError */
+  store(): StoreServices;
   setupRequired(): boolean;
 }

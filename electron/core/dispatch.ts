@@ -11,7 +11,7 @@ import { CoreError } from './core-error.js';
 import type { Logger } from './logger.js';
 import { checkPayload, DEFAULT_PAYLOAD_LIMITS, type PayloadLimits } from './payload-size.js';
 import { checkPermission } from './permission-check.js';
-import type { ActiveSession } from './session.js';
+import type { ActiveSession } from './session/session-store.js';
 
 export interface HandlerContext {
   session: ActiveSession | null;
@@ -84,7 +84,7 @@ export function createDispatch(options: DispatchOptions): Dispatch {
       }
       return ok(value);
     } catch (error) {
-      if (error instanceof CoreError) return fail(error.code, error.message, error.fields);
+      if (error instanceof CoreError) return fail(error.code, error.message, error.fields, error.retryAt);
       log.error('dispatch.handler_failed', {
         method,
         error: error instanceof Error ? error.name : typeof error,

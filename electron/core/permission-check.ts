@@ -1,7 +1,7 @@
-import { roleAllows } from '../../shared/domain/roles.js';
+import { roleAllows, type Capability } from '../../shared/domain/roles.js';
 import type { Permission } from '../../shared/ipc/contract.js';
 import type { CoreErrorShape } from '../../shared/ipc/errors.js';
-import type { ActiveSession } from './session.js';
+import type { ActiveSession } from './session/session-store.js';
 
 /** null when allowed; otherwise the refusal to return. */
 export function checkPermission(
@@ -11,7 +11,12 @@ export function checkPermission(
   if (permission === 'public') return null;
   if (!session) return { code: 'not_signed_in', message: 'Sign in first' };
   if (session.locked) return { code: 'locked', message: 'The kiosk is locked' };
+  if (permission === 'credentials') return null;
+  if (session.mustChangePassword) {
+    return { code: 'password_change_required', message: 'Choose a new password first' };
+  }
   if (permission === 'session') return null;
-  if (roleAllows(session.staff.role, permission, session.staff.certified)) return null;
-  return { code: 'forbidden', message: `Not permitted: ${permission}` };
+  const anyOf: readonly Capability[] = typeof permission === 'string' ? [permission] : permission;
+  if (anyOf.some((c) => roleAllows(session.staff.role, c, session.staff.certified))) return null;
+  return { code: 'forbidden', message: `Not permitted: ${anyOf.join(' or ')}` };
 }

@@ -9,6 +9,13 @@ export const ERROR_CODES = [
   'locked',
   'forbidden',
   'storage_unavailable',
+  'wrong_credentials',
+  'account_disabled',
+  'account_locked_out',
+  'password_change_required',
+  'wrong_recovery_key',
+  'conflict',
+  'not_found',
   'protocol',
   'internal',
 ] as const;
@@ -20,6 +27,8 @@ export const CoreErrorShape = z.object({
   message: z.string(),
   /** field path ("contact.phone") -> message, for input a person typed */
   fields: z.record(z.string(), z.string()).optional(),
+  /** for 'account_locked_out': when another attempt will be accepted (ms since epoch) */
+  retryAt: z.number().optional(),
 });
 export type CoreErrorShape = z.infer<typeof CoreErrorShape>;
 
@@ -33,6 +42,10 @@ export function fail<T = never>(
   code: ErrorCode,
   message: string,
   fields?: Record<string, string>,
+  retryAt?: number,
 ): Result<T> {
-  return { ok: false, error: fields ? { code, message, fields } : { code, message } };
+  const error: CoreErrorShape = { code, message };
+  if (fields) error.fields = fields;
+  if (retryAt !== undefined) error.retryAt = retryAt;
+  return { ok: false, error };
 }

@@ -50,7 +50,13 @@ export type StaffView = z.infer<typeof StaffView>;
 
 export const SessionState = z.discriminatedUnion('status', [
   z.object({ status: z.literal('signed-out') }),
-  z.object({ status: z.literal('signed-in'), locked: z.boolean(), staff: StaffView }),
+  z.object({
+    status: z.literal('signed-in'),
+    locked: z.boolean(),
+    /** a reset password must be replaced before anything else */
+    mustChangePassword: z.boolean(),
+    staff: StaffView,
+  }),
 ]);
 export type SessionState = z.infer<typeof SessionState>;
 
@@ -61,3 +67,37 @@ export const NetworkStatus = z.object({
   central: z.enum(['not_enrolled', 'reachable', 'unreachable']),
 });
 export type NetworkStatus = z.infer<typeof NetworkStatus>;
+
+/** An account as the maintainer and the manager see it (no key material, ever). */
+export const StaffAccount = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  certified: z.boolean(),
+  certifiedAt: z.number().nullable(),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.number().nullable(),
+  createdAt: z.number(),
+});
+export type StaffAccount = z.infer<typeof StaffAccount>;
+
+export const SetupResult = z.object({
+  /** shown once; never stored in clear, never sent again */
+  recoveryKey: z.string(),
+  /** 1-based groups of the key the person must re-type */
+  confirmGroups: z.array(z.number().int().positive()),
+  session: SessionState,
+});
+export type SetupResult = z.infer<typeof SetupResult>;
+
+export const AuditVerdict = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), entries: z.number(), headSeq: z.number() }),
+  z.object({
+    ok: z.literal(false),
+    entries: z.number(),
+    brokenAt: z.number(),
+    problem: z.enum(['gap', 'prev_hash', 'hash', 'unreadable']),
+  }),
+]);
+export type AuditVerdict = z.infer<typeof AuditVerdict>;

@@ -1,8 +1,9 @@
-import type { SessionState, StaffView } from '../../shared/ipc/schemas.js';
+import type { SessionState, StaffView } from '../../../shared/ipc/schemas.js';
 
 export interface ActiveSession {
   staff: StaffView;
   locked: boolean;
+  mustChangePassword: boolean;
 }
 
 /**
@@ -19,11 +20,13 @@ export class SessionStore {
 
   view(): SessionState {
     const s = this.current;
-    return s ? { status: 'signed-in', locked: s.locked, staff: { ...s.staff } } : { status: 'signed-out' };
+    return s
+      ? { status: 'signed-in', locked: s.locked, mustChangePassword: s.mustChangePassword, staff: { ...s.staff } }
+      : { status: 'signed-out' };
   }
 
   set(session: ActiveSession | null): void {
-    this.current = session ? { staff: { ...session.staff }, locked: session.locked } : null;
+    this.current = session ? { ...session, staff: { ...session.staff } } : null;
     const view = this.view();
     for (const listener of this.listeners) listener(view);
   }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkPermission } from '../../../electron/core/permission-check.js';
-import type { ActiveSession } from '../../../electron/core/session.js';
+import type { ActiveSession } from '../../../electron/core/session/session-store.js';
 
 const as = (role: ActiveSession['staff']['role'], certified = true, locked = false): ActiveSession => ({
   staff: { id: 'x', name: 'X', role, certified },
   locked,
+  mustChangePassword: false,
 });
 
 describe('checkPermission', () => {

@@ -2,10 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { CoreError } from '../../../electron/core/core-error.js';
 import { createDispatch, type Handlers } from '../../../electron/core/dispatch.js';
 import { silentLogger } from '../../../electron/core/logger.js';
-import type { ActiveSession } from '../../../electron/core/session.js';
+import type { ActiveSession } from '../../../electron/core/session/session-store.js';
 
+/** Only the methods these tests call; dispatch never reaches the others here. */
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
-  return {
+  const some: Partial<Handlers> = {
     'app.info': () => ({
       product: 'Snowdesk',
       version: '1.0.0',
@@ -15,8 +16,10 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     }),
     'session.state': () => ({ status: 'signed-out' }),
     'network.status': () => ({ os: 'online', central: 'not_enrolled' }),
+    'staff.list': () => [],
     ...overrides,
   };
+  return some as Handlers;
 }
 
 function setup(session: ActiveSession | null = null, overrides: Partial<Handlers> = {}) {
@@ -123,6 +126,29 @@ describe('dispatch: permissions come from the core session, not the caller', () 
 
   it('lets public methods through while signed out and while locked', async () => {
     expect(await setup(null).dispatch('session.state', {})).toMatchObject({ ok: true });
-    expect(await setup({ staff, locked: true }).dispatch('app.info', {})).toMatchObject({ ok: true });
+    expect(await setup({ staff, locked: true, mustChangePassword: false }).dispatch('app.info', {})).toMatchObject({ ok: true });
+  });
+
+  it('refuses a capability the role lacks, tells the auditor, and never runs the handler', async () => {
+    const ran = vi.fn(() => []);
+    const { dispatch, onRefused } = setup({ staff, locked: false, mustChangePassword: false }, { 'staff.list': ran });
+    expect(await dispatch('staff.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(onRefused).toHaveBeenCalledWith('staff.list', 'forbidden', expect.objectContaining({ staff }));
+    expect(ran).not.toHaveBeenCalled();
+  });
+
+  it('serves a capability the role has, refuses it while locked or before a reset password is changed', async () => {
+    const maintainer = { ...staff, role: 'maintainer' as const };
+    expect(await setup({ staff: maintainer, locked: false, mustChangePassword: false }).dispatch('staff.list', {})).toEqual({
+      ok: true,
+      value: [],
+    });
+    expect(await setup({ staff: maintainer, locked: true, mustChangePassword: false }).dispatch('staff.list', {})).toMatchObject({
+      error: { code: 'locked' },
+    });
+    expect(await setup({ staff: maintainer, locked: false, mustChangePassword: true }).dispatch('staff.list', {})).toMatchObject({
+      error: { code: 'password_change_required' },
+    });
+    expect(await setup(null).dispatch('staff.list', {})).toMatchObject({ error: { code: 'not_signed_in' } });
   });
 });
