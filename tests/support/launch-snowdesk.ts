@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { DeviceSettings } from '../../shared/domain/device-settings.js';
 import type { Language } from '../../shared/i18n/languages.js';
 import type { Clock } from '../../electron/core/clock.js';
+import type { Argon2Params } from '../../electron/core/crypto/argon2-params.js';
 import { createCore, type Core } from '../../electron/core/create-core.js';
 import { silentLogger, type Logger } from '../../electron/core/logger.js';
 import type { SettingsSource } from '../../electron/core/settings-source.js';
@@ -27,6 +28,8 @@ export interface LaunchOptions {
   settings?: Partial<DeviceSettings>;
   clock?: Clock;
   log?: Logger;
+  /** cheaper Argon2 for tests (see core-harness TEST_ARGON2); the preview uses production cost */
+  argon2?: Argon2Params;
 }
 
 export interface LaunchedSnowdesk {
@@ -111,6 +114,7 @@ export async function launchSnowdesk(options: LaunchOptions): Promise<LaunchedSn
     clock: options.clock,
     log: options.log ?? silentLogger,
     validateOutput: true,
+    argon2: options.argon2,
   });
   core.setOsOnline(osLooksOnline());
 
