@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'wrong_recovery_key',
   'conflict',
   'not_found',
+  'record_damaged',
   'protocol',
   'internal',
 ] as const;

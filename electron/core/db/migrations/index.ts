@@ -2,6 +2,7 @@ import type { Migration } from '../migration.js';
 import { migration0001 } from './0001-device-metadata.js';
 import { migration0002 } from './0002-audit-log.js';
 import { migration0003 } from './0003-staff-and-keyring.js';
+import { migration0004 } from './0004-sealed-records.js';
 
 /** In order; the runner checks the numbering. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
