@@ -15,6 +15,7 @@ import { appHandlers } from './handlers/app-handlers.js';
 import { sessionHandlers } from './handlers/session-handlers.js';
 import { staffHandlers } from './handlers/staff-handlers.js';
 import { consoleLogger, type Logger } from './logger.js';
+import { createMaintenanceApi, type MaintenanceApi } from './maintenance/maintenance-api.js';
 import { NetworkMonitor } from './network-monitor.js';
 import { SessionManager } from './session/session-manager.js';
 import { SessionStore } from './session/session-store.js';
@@ -43,6 +44,8 @@ export interface Core {
   /** runs the timers' checks now (idle lock); a timer calls it every few seconds */
   tick(): void;
   storage: StorageState;
+  /** the maintainer CLI's tools (doctor, demo seed, export); not reachable from the renderer */
+  maintenance: MaintenanceApi;
   close(): void;
 }
 
@@ -57,7 +60,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? consoleLogger();
   const settings = () => readSettings(options.settings, log);
   const opened = openDatabase(options.dataDir, { now: () => clock.now(), log });
-  if (!opened.ok) log.error('storage.unavailable', { code: opened.problem.code, message: opened.problem.message });
+  if (!opened.ok)
+    log.error('storage.unavailable', { code: opened.problem.code, message: opened.problem.message });
 
   const storage: StorageState = opened.ok
     ? { state: 'ready', deviceId: opened.deviceId, schemaVersion: opened.schemaVersion }
@@ -144,6 +148,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     tick,
     storage,
+    maintenance: createMaintenanceApi(storage, () => store, session, clock),
     close: () => {
       clearInterval(timer);
       store?.sessions.close();

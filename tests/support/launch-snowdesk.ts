@@ -1,5 +1,4 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import Conf from 'conf';
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -11,6 +10,7 @@ import type { Clock } from '../../electron/core/clock.js';
 import type { Argon2Params } from '../../electron/core/crypto/argon2-params.js';
 import { createCore, type Core } from '../../electron/core/create-core.js';
 import { silentLogger, type Logger } from '../../electron/core/logger.js';
+import { openSettingsFile } from '../../electron/core/settings-file.js';
 import type { SettingsSource } from '../../electron/core/settings-source.js';
 import { serveAppRequest } from '../../electron/main/app-protocol.js';
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
@@ -69,23 +69,7 @@ export function osLooksOnline(): boolean {
 }
 
 function previewSettings(dataDir: string, overrides: Partial<DeviceSettings>): SettingsSource {
-  let file: SettingsSource;
-  try {
-    const conf = new Conf<Record<string, unknown>>({
-      cwd: dataDir,
-      configName: 'settings',
-      projectName: 'snowdesk',
-    });
-    file = {
-      get: (key) => conf.get(key),
-      set: (key, value) => {
-        conf.set(key, value);
-      },
-    };
-  } catch {
-    const memory = new Map<string, unknown>();
-    file = { get: (key) => memory.get(key), set: (key, value) => memory.set(key, value) };
-  }
+  const file = openSettingsFile(dataDir);
   const local = new Map<string, unknown>(Object.entries(overrides));
   return {
     get: (key) => (local.has(key) ? local.get(key) : file.get(key)),

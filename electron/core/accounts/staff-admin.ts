@@ -41,13 +41,20 @@ export class StaffAdmin {
     return this.sessions.staff.list().map((row) => staffAccount(row, now));
   }
 
-  async create(actor: ActiveSession, name: string, role: Role, password: string): Promise<StaffAccount> {
+  async create(
+    actor: ActiveSession,
+    name: string,
+    role: Role,
+    password: string,
+    options: { mustChangePassword?: boolean } = {},
+  ): Promise<StaffAccount> {
     const nameKey = staffNameKey(name);
     if (this.sessions.staff.byNameKey(nameKey)) {
       throw new CoreError('conflict', 'An account with this name exists', { name: 'name_taken' });
     }
     const problem = passwordProblem(password, name);
-    if (problem) throw new CoreError('invalid_input', 'The password is not acceptable', { password: problem });
+    if (problem)
+      throw new CoreError('invalid_input', 'The password is not acceptable', { password: problem });
     const id = newStaffId();
     const wrapped = await wrapDataKeyForAccount(this.sessions.dataKeys(), password, id, this.sessions.argon2);
     const now = this.clock.now();
@@ -58,7 +65,7 @@ export class StaffAdmin {
       role,
       wrapped_dk: wrapped,
       // a password someone else chose is replaced at first sign-in (R23: never shared)
-      must_change_password: 1,
+      must_change_password: options.mustChangePassword === false ? 0 : 1,
       certified_at: null,
       certified_by: null,
       disabled_at: null,
@@ -69,7 +76,13 @@ export class StaffAdmin {
     };
     this.db.transaction(() => {
       this.sessions.staff.insert(row);
-      this.audit.append({ actorId: actor.staff.id, action: 'staff.create', targetType: 'staff', targetId: id, fields: ['name', 'role'] });
+      this.audit.append({
+        actorId: actor.staff.id,
+        action: 'staff.create',
+        targetType: 'staff',
+        targetId: id,
+        fields: ['name', 'role'],
+      });
     })();
     return staffAccount(row, now);
   }
@@ -94,11 +107,17 @@ export class StaffAdmin {
   async resetPassword(actor: ActiveSession, id: string, password: string): Promise<StaffAccount> {
     const row = this.require(id);
     const problem = passwordProblem(password, row.name);
-    if (problem) throw new CoreError('invalid_input', 'The password is not acceptable', { password: problem });
+    if (problem)
+      throw new CoreError('invalid_input', 'The password is not acceptable', { password: problem });
     const wrapped = await wrapDataKeyForAccount(this.sessions.dataKeys(), password, id, this.sessions.argon2);
     this.db.transaction(() => {
       this.sessions.staff.setWrappedKey(id, wrapped, true);
-      this.audit.append({ actorId: actor.staff.id, action: 'staff.reset_password', targetType: 'staff', targetId: id });
+      this.audit.append({
+        actorId: actor.staff.id,
+        action: 'staff.reset_password',
+        targetType: 'staff',
+        targetId: id,
+      });
     })();
     return staffAccount(this.require(id), this.clock.now());
   }
@@ -106,10 +125,16 @@ export class StaffAdmin {
   certify(actor: ActiveSession, id: string, certified: boolean): StaffAccount {
     const row = this.require(id);
     if (row.role === 'maintainer' || row.role === 'supervisor') {
-      throw new CoreError('conflict', 'Only desk staff are certified for guest entry', { id: 'not_desk_role' });
+      throw new CoreError('conflict', 'Only desk staff are certified for guest entry', {
+        id: 'not_desk_role',
+      });
     }
     this.db.transaction(() => {
-      this.sessions.staff.setCertified(id, certified ? this.clock.now() : null, certified ? actor.staff.id : null);
+      this.sessions.staff.setCertified(
+        id,
+        certified ? this.clock.now() : null,
+        certified ? actor.staff.id : null,
+      );
       this.audit.append({
         actorId: actor.staff.id,
         action: certified ? 'staff.certify' : 'staff.uncertify',
