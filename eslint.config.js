@@ -37,5 +37,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  {
+    // plain JavaScript launchers: no type information to lint with
+    files: ['bin/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
   ...layerRules,
 );
