@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ARGON2_PARAMS, isAcceptedArgon2Params, type Argon2Params } from './argon2-params.js';
 import { decodeBase64Url, encodeBase64Url, isWellFormedText } from './bytes.js';
 import { CryptoError } from './crypto-error.js';
+import { deriveKeyOffThread } from './argon2-worker.js';
 import { assertKey } from './key-checks.js';
 import { readySodium } from './sodium.js';
 
@@ -102,21 +103,14 @@ export function normalizePassword(password: string): string {
   return password.normalize('NFC');
 }
 
-function passwordKey(password: string, salt: Uint8Array, params: Argon2Params): Uint8Array {
-  const sodium = readySodium();
-  const bytes = Buffer.from(normalizePassword(password), 'utf8');
-  try {
-    return sodium.crypto_pwhash(
-      WRAPPING_KEY_BYTES,
-      bytes,
-      salt,
-      params.opslimit,
-      params.memlimit,
-      sodium.crypto_pwhash_ALG_ARGON2ID13,
-    );
-  } finally {
-    sodium.memzero(bytes);
-  }
+/** Argon2id on the worker thread (argon2-worker.ts); the password's UTF-8 copy never stays here. */
+function passwordKey(password: string, salt: Uint8Array, params: Argon2Params): Promise<Uint8Array> {
+  return deriveKeyOffThread(
+    Buffer.from(normalizePassword(password), 'utf8'),
+    salt,
+    params,
+    WRAPPING_KEY_BYTES,
+  );
 }
 
 function assertSecret(secret: Uint8Array): void {
@@ -156,8 +150,7 @@ function open(wrapped: WrappedKey, kek: Uint8Array, label: WrapLabel): Uint8Arra
 
 /**
  * Wraps `secret` under a key derived from `password`. It costs one Argon2id run (see
- * argon2-params.ts). Asynchronous so that moving the derivation onto a worker thread changes
- * no caller; today it still runs on the calling thread for the measured time.
+ * argon2-params.ts), on a worker thread (argon2-worker.ts) so the calling thread stays free.
  */
 export function wrapWithPassword(
   secret: Uint8Array,
@@ -165,12 +158,12 @@ export function wrapWithPassword(
   label: WrapLabel,
   params: Argon2Params = ARGON2_PARAMS,
 ): Promise<PasswordWrappedKey> {
-  return Promise.resolve().then(() => {
+  return Promise.resolve().then(async () => {
     assertSecret(secret);
     if (normalizePassword(password).length === 0) throw new TypeError('a password must not be empty');
     if (!isAcceptedArgon2Params(params)) throw new TypeError('Argon2 parameters out of the accepted range');
     const salt = randomBytes(SALT_BYTES);
-    const kek = passwordKey(password, salt, params);
+    const kek = await passwordKey(password, salt, params);
     try {
       return { kind: 'password', params: { ...params }, salt, ...seal(secret, kek, label) };
     } finally {
@@ -185,10 +178,10 @@ export function unwrapWithPassword(
   password: string,
   label: WrapLabel,
 ): Promise<Uint8Array> {
-  return Promise.resolve().then(() => {
+  return Promise.resolve().then(async () => {
     // parseWrappedKey checks this too; a hand-built object must not choose its own cost either
     if (!isAcceptedArgon2Params(wrapped.params)) throw new KeyFormatError('Argon2 parameters out of range');
-    const kek = passwordKey(password, wrapped.salt, wrapped.params);
+    const kek = await passwordKey(password, wrapped.salt, wrapped.params);
     try {
       return open(wrapped, kek, label);
     } finally {
