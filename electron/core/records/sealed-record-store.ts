@@ -17,6 +17,37 @@ export interface RevisionRef {
   revision: number;
 }
 
+/** The DK sub-keys a store seals and indexes under: the real store's, or the practice store's (R6). */
+export interface RecordKeyIds {
+  readonly payload: SubKeyId;
+  readonly blindIndex: Readonly<Record<BlindIndexKind, SubKeyId>>;
+}
+
+export const REAL_RECORD_KEYS: RecordKeyIds = Object.freeze({
+  payload: SubKeyId.recordPayload,
+  blindIndex: BLIND_INDEX_SUB_KEY,
+});
+
+export const PRACTICE_RECORD_KEYS: RecordKeyIds = Object.freeze({
+  payload: SubKeyId.practiceRecordPayload,
+  blindIndex: Object.freeze({
+    'id-number': SubKeyId.practiceBlindIndexIdNumber,
+    phone: SubKeyId.practiceBlindIndexPhone,
+  }),
+});
+
+/**
+ * Where a note lives: free text staff write about a record (a review round's comments, a reason,
+ * a contact note). `slot` names the kind of note and `key` the row it belongs to within the record
+ * (a round number, a revision, an attempt or request id), so a note sealed for one place never
+ * opens in another.
+ */
+export interface NoteRef {
+  recordId: string;
+  slot: 'review-round' | 'correction-reason' | 'contact-note' | 'erasure-reason' | 'erasure-decision';
+  key: string;
+}
+
 /**
  * The encrypted store of guest payloads. It knows nothing of the workflow: it seals a payload
  * per revision under the record sub-key, bound to (record id, revision), keeps the blind index
@@ -37,6 +68,7 @@ export class SealedRecordStore {
     private readonly db: Database,
     private readonly keys: () => KeyHandle,
     private readonly now: () => number,
+    private readonly keyIds: RecordKeyIds = REAL_RECORD_KEYS,
   ) {
     this.insertRecord = db.prepare('INSERT INTO guest_records (id, created_at, created_by) VALUES (?, ?, ?)');
     this.insertRevision = db.prepare(
@@ -45,7 +77,9 @@ export class SealedRecordStore {
     this.insertIndex = db.prepare(
       'INSERT OR IGNORE INTO blind_index (kind, digest, record_id, revision) VALUES (?, ?, ?, ?)',
     );
-    this.selectRevision = db.prepare('SELECT sealed FROM record_revisions WHERE record_id = ? AND revision = ?');
+    this.selectRevision = db.prepare(
+      'SELECT sealed FROM record_revisions WHERE record_id = ? AND revision = ?',
+    );
     this.selectCandidates = db.prepare(
       `SELECT b.record_id AS recordId, b.revision AS revision FROM blind_index b
          JOIN guest_records g ON g.id = b.record_id AND g.erased_at IS NULL
@@ -53,7 +87,12 @@ export class SealedRecordStore {
     );
   }
 
-  createRecord(actorId: string, payload: unknown, index: IndexValues, recordId: string = randomUUID()): RevisionRef {
+  createRecord(
+    actorId: string,
+    payload: unknown,
+    index: IndexValues,
+    recordId: string = randomUUID(),
+  ): RevisionRef {
     return this.inTransaction(() => {
       this.insertRecord.run(recordId, this.now(), actorId);
       this.writeRevision({ recordId, revision: 1 }, actorId, payload, index);
@@ -64,7 +103,9 @@ export class SealedRecordStore {
   addRevision(recordId: string, actorId: string, payload: unknown, index: IndexValues): RevisionRef {
     return this.inTransaction(() => {
       const latest = this.db
-        .prepare<[string], { n: number | null }>('SELECT max(revision) AS n FROM record_revisions WHERE record_id = ?')
+        .prepare<[string], { n: number | null }>(
+          'SELECT max(revision) AS n FROM record_revisions WHERE record_id = ?',
+        )
         .get(recordId);
       if (latest?.n == null) throw new CoreError('not_found', `No record ${recordId}`);
       const ref = { recordId, revision: latest.n + 1 };
@@ -78,10 +119,15 @@ export class SealedRecordStore {
     this.inTransaction(() => {
       const sealed = sealPayload(this.recordKey(), { ...ref, purpose: 'guest-record' }, payload);
       const changed = this.db
-        .prepare('UPDATE record_revisions SET sealed = ? WHERE record_id = ? AND revision = ? AND sealed IS NOT NULL')
+        .prepare(
+          'UPDATE record_revisions SET sealed = ? WHERE record_id = ? AND revision = ? AND sealed IS NOT NULL',
+        )
         .run(sealed, ref.recordId, ref.revision).changes;
-      if (changed !== 1) throw new CoreError('not_found', `No revision ${ref.recordId}#${String(ref.revision)}`);
-      this.db.prepare('DELETE FROM blind_index WHERE record_id = ? AND revision = ?').run(ref.recordId, ref.revision);
+      if (changed !== 1)
+        throw new CoreError('not_found', `No revision ${ref.recordId}#${String(ref.revision)}`);
+      this.db
+        .prepare('DELETE FROM blind_index WHERE record_id = ? AND revision = ?')
+        .run(ref.recordId, ref.revision);
       this.writeIndex(ref, index);
     });
   }
@@ -110,7 +156,7 @@ export class SealedRecordStore {
 
   /** Candidate revisions whose indexed value may equal `normalizedValue`; the caller opens and compares. */
   candidates(kind: BlindIndexKind, normalizedValue: string): RevisionRef[] {
-    const digest = blindIndex(kind, this.keys().subKey(BLIND_INDEX_SUB_KEY[kind]), normalizedValue);
+    const digest = blindIndex(kind, this.keys().subKey(this.keyIds.blindIndex[kind]), normalizedValue);
     return this.selectCandidates.all(kind, digest);
   }
 
@@ -137,16 +183,40 @@ export class SealedRecordStore {
     if (index.idNumber) values.push(['id-number', index.idNumber]);
     for (const phone of index.phones ?? []) values.push(['phone', phone]);
     for (const [kind, value] of values) {
-      const digest = blindIndex(kind, this.keys().subKey(BLIND_INDEX_SUB_KEY[kind]), value);
+      const digest = blindIndex(kind, this.keys().subKey(this.keyIds.blindIndex[kind]), value);
       this.insertIndex.run(kind, digest, ref.recordId, ref.revision);
     }
   }
 
+  /** Seals a note (any JSON) for `ref` under the record sub-key. */
+  sealNote(ref: NoteRef, value: unknown): Buffer {
+    return sealPayload(this.recordKey(), noteBinding(ref), value);
+  }
+
+  /** Opens a note sealed by sealNote for exactly `ref`; 'record_damaged' otherwise. */
+  openNote(ref: NoteRef, sealed: Buffer): unknown {
+    try {
+      return openPayload(this.recordKey(), noteBinding(ref), sealed);
+    } catch (error) {
+      if (error instanceof SealedPayloadError) {
+        throw new CoreError(
+          'record_damaged',
+          `A ${ref.slot} note of record ${ref.recordId} does not open (${error.problem}): it was altered, moved or damaged`,
+        );
+      }
+      throw error;
+    }
+  }
+
   private recordKey(): Uint8Array {
-    return this.keys().subKey(SubKeyId.recordPayload);
+    return this.keys().subKey(this.keyIds.payload);
   }
 
   private inTransaction<T>(work: () => T): T {
     return this.db.inTransaction ? work() : this.db.transaction(work)();
   }
+}
+
+function noteBinding(ref: NoteRef): { recordId: string; revision: number; purpose: 'record-note' } {
+  return { recordId: `${ref.recordId}#${ref.slot}#${ref.key}`, revision: 0, purpose: 'record-note' };
 }
