@@ -20,4 +20,11 @@ export class NetworkMonitor {
     this.status = { ...this.status, os };
     this.onChange(this.get());
   }
+
+  /** From the sync loop: whether the last real request reached the central system. */
+  setCentral(central: NetworkStatus['central']): void {
+    if (central === this.status.central) return;
+    this.status = { ...this.status, central };
+    this.onChange(this.get());
+  }
 }

@@ -75,6 +75,7 @@ export const CentralUrl = z
 const Message = z.string().max(SYNC_LIMITS.maxMessageChars);
 
 export const InboxChannel = z.enum(['website', 'wechat', 'app']).describe('Where the guest submitted');
+export type InboxChannel = z.infer<typeof InboxChannel>;
 
 // ---- the audit head ----------------------------------------------------------------------
 
