@@ -1,0 +1,396 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { staffNameKey } from '../../../shared/domain/staff-account-rules.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { decodeBase64Url } from '../crypto/bytes.js';
+import { CryptoError } from '../crypto/crypto-error.js';
+import { unwrapDataKeyForAccount, unwrapDataKeyWithRecoveryKey } from '../crypto/data-key.js';
+import type { KeyHandle } from '../crypto/key-handle.js';
+import { parseRecoveryKey, RecoveryKeyFormatError } from '../crypto/recovery-key.js';
+import { openSealedBox, type BoxKeyPair } from '../crypto/sealed-box.js';
+import { loadSodium, readySodium } from '../crypto/sodium.js';
+import { DEVICE_BINDING_KEY } from '../db/device-binding.js';
+import { DATABASE_FILE, openDatabase } from '../db/open-database.js';
+import { MIGRATIONS } from '../db/migrations/index.js';
+import { silentLogger, type Logger } from '../logger.js';
+import { runDoctor } from '../maintenance/doctor.js';
+import { SealedRecordStore } from '../records/sealed-record-store.js';
+import { openSettingsFile } from '../settings-file.js';
+import { BackupError } from './backup-error.js';
+import { decryptStream, readPrefix, type BackupHeader } from './backup-format.js';
+import { readBackupKeys, unwrapBackupKeyWithDataKey, unwrapBackupKeyWithRecoveryKey } from './backup-keys.js';
+import { backupStamp } from './retention.js';
+
+const SIDE_FILES = ['-wal', '-shm'] as const;
+/** conf's file name for the data folder's settings (settings-file.ts) */
+const SETTINGS_FILE = 'settings.json';
+
+export type RestoreCredentials = { recoveryKey: string } | { name: string; password: string };
+
+export interface RestoreOptions {
+  /** the data folder to restore into: new (created) or existing (its database is kept aside) */
+  dataDir: string;
+  /** the backup file */
+  file: string;
+  credentials: RestoreCredentials;
+  /** the backup is from another kiosk and that is intended (a replacement machine) */
+  allowOtherKiosk?: boolean;
+  now: () => number;
+  log?: Logger;
+}
+
+export interface RestoreResult {
+  deviceId: string;
+  createdAt: number;
+  schemaVersion: number;
+  unlockedBy: 'recovery_key' | 'maintainer';
+  fromOtherKiosk: boolean;
+  /** what the backup held, as verified before anything was replaced */
+  counts: { records: number; revisions: number; payloadsOpened: number; auditEntries: number; staff: number };
+  /** where the previous database was moved (null for a new data folder) */
+  movedAside: string | null;
+  restoredTo: string;
+}
+
+interface Unlocked {
+  keys: KeyHandle;
+  pair: BoxKeyPair;
+  actorId: string | null;
+  by: RestoreResult['unlockedBy'];
+}
+
+const WRONG_RECOVERY =
+  'This recovery key does not open this backup: it is the key of another kiosk (or the backup is damaged)';
+const WRONG_PASSWORD =
+  'The name or the password does not open this backup (it must be a maintainer of the backup)';
+
+async function unlock(header: BackupHeader, credentials: RestoreCredentials): Promise<Unlocked> {
+  const publicKey = decodeBase64Url(header.publicKey);
+  if (!publicKey) throw new BackupError('tampered', 'The backup header is damaged (public key)');
+  let keys: KeyHandle;
+  let by: Unlocked['by'];
+  let actorId: string | null = null;
+  let recovery: Uint8Array | null = null;
+  try {
+    if ('recoveryKey' in credentials) {
+      try {
+        recovery = parseRecoveryKey(credentials.recoveryKey);
+      } catch (error) {
+        if (error instanceof RecoveryKeyFormatError)
+          throw new BackupError('recovery_key_format', error.message);
+        throw error;
+      }
+      try {
+        keys = unwrapDataKeyWithRecoveryKey(header.keys.recoveryWrappedDk, recovery, header.deviceId);
+      } catch (error) {
+        if (error instanceof CryptoError) throw new BackupError('wrong_credentials', WRONG_RECOVERY);
+        throw error;
+      }
+      by = 'recovery_key';
+    } else {
+      const account = header.keys.maintainers.find((m) => m.nameKey === staffNameKey(credentials.name));
+      if (!account) throw new BackupError('wrong_credentials', WRONG_PASSWORD);
+      try {
+        keys = await unwrapDataKeyForAccount(account.wrappedDk, credentials.password, account.id);
+      } catch (error) {
+        if (error instanceof CryptoError) throw new BackupError('wrong_credentials', WRONG_PASSWORD);
+        throw error;
+      }
+      actorId = account.id;
+      by = 'maintainer';
+    }
+    try {
+      // DK opened: a backup secret key that does not open now means the header was altered
+      const pair = unwrapBackupPair(header, publicKey, keys, recovery);
+      keys.hold(pair.secretKey);
+      return { keys, pair, actorId, by };
+    } catch (error) {
+      keys.wipe();
+      if (error instanceof CryptoError || error instanceof TypeError) {
+        throw new BackupError('tampered', 'The backup key block is damaged or was altered');
+      }
+      throw error;
+    }
+  } finally {
+    if (recovery) readySodium().memzero(recovery);
+  }
+}
+
+/**
+ * The backup key pair: by the recovery copy when the recovery key was given (falling back to the
+ * DK copy: a recovery copy made under an earlier recovery key no longer opens), else by DK.
+ */
+function unwrapBackupPair(
+  header: BackupHeader,
+  publicKey: Uint8Array,
+  keys: KeyHandle,
+  recovery: Uint8Array | null,
+): BoxKeyPair {
+  if (recovery && header.keys.recoveryWrappedSecretKey) {
+    try {
+      return unwrapBackupKeyWithRecoveryKey(header.keys.recoveryWrappedSecretKey, publicKey, recovery);
+    } catch (error) {
+      if (!(error instanceof CryptoError)) throw error;
+    }
+  }
+  return unwrapBackupKeyWithDataKey(header.keys.dkWrappedSecretKey, publicKey, keys);
+}
+
+/** The device id of the database in `path`, null when there is none, 'unreadable' otherwise. */
+function databaseDeviceId(path: string): string | null {
+  if (!existsSync(path)) return null;
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const id = db.prepare('SELECT device_id FROM device WHERE singleton = 1').pluck().get();
+      return typeof id === 'string' ? id : 'unreadable';
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 'unreadable';
+  }
+}
+
+/**
+ * Which kiosk the data folder belongs to: the device its settings are bound to (device-binding.ts),
+ * else the device of its database; null for a new folder. Read without opening anything for
+ * writing: a refused restore leaves the folder as it was.
+ */
+function currentKiosk(dataDir: string, live: string): string | null {
+  try {
+    const settings = JSON.parse(readFileSync(join(dataDir, SETTINGS_FILE), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const bound = settings[DEVICE_BINDING_KEY];
+    if (typeof bound === 'string') return bound;
+  } catch {
+    // no settings yet, or unreadable: the database decides
+  }
+  return databaseDeviceId(live);
+}
+
+function count(db: Database.Database, sql: string): number {
+  return db.prepare(sql).pluck().get() as number;
+}
+
+/**
+ * The checks of `snowdesk doctor`, on the decrypted copy, with the backup's own DK: SQLite
+ * integrity, references, the audit chain (from the backup's device id), the stored keys' form and
+ * every sealed payload; plus that the database is the one the header describes.
+ */
+function verifyRestoredCopy(
+  path: string,
+  header: BackupHeader,
+  keys: KeyHandle,
+  now: () => number,
+): RestoreResult['counts'] {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch {
+    throw new BackupError('verification_failed', 'The database inside the backup does not open');
+  }
+  try {
+    const failed: string[] = [];
+    let version: number;
+    try {
+      version = db.pragma('user_version', { simple: true }) as number;
+    } catch {
+      throw new BackupError('verification_failed', 'The database inside the backup is not a database');
+    }
+    if (version > MIGRATIONS.length) {
+      throw new BackupError(
+        'backup_newer',
+        `The backup is of schema ${String(version)}; this Snowdesk knows up to ${String(MIGRATIONS.length)}: update Snowdesk first`,
+      );
+    }
+    const facts = (() => {
+      try {
+        return {
+          deviceId: db.prepare('SELECT device_id FROM device WHERE singleton = 1').pluck().get(),
+          recovery: db.prepare('SELECT recovery_wrapped_dk FROM keyring WHERE singleton = 1').pluck().get(),
+          publicKey: readBackupKeys(db)?.public_key,
+        };
+      } catch {
+        return null;
+      }
+    })();
+    if (!facts)
+      throw new BackupError('verification_failed', 'The database inside the backup is not a Snowdesk store');
+    if (version !== header.schemaVersion) failed.push('schema version differs from the header');
+    if (facts.deviceId !== header.deviceId) failed.push('device id differs from the header');
+    if (facts.recovery !== header.keys.recoveryWrappedDk)
+      failed.push('recovery copy of the data key differs from the header');
+    if (!facts.publicKey || facts.publicKey.toString('base64url') !== header.publicKey) {
+      failed.push('backup public key differs from the header');
+    }
+    const records = new SealedRecordStore(db, () => keys, now);
+    const report = runDoctor(
+      { state: 'ready', deviceId: header.deviceId, schemaVersion: version },
+      db,
+      header.deviceId,
+      records,
+    );
+    for (const check of report.checks) if (!check.ok) failed.push(`${check.name}: ${check.detail}`);
+    if (failed.length > 0) {
+      throw new BackupError(
+        'verification_failed',
+        `The backup does not pass its checks: ${failed.join('; ')}`,
+        failed,
+      );
+    }
+    return {
+      records: count(db, 'SELECT count(*) FROM guest_records'),
+      revisions: count(db, 'SELECT count(*) FROM record_revisions'),
+      payloadsOpened: count(db, 'SELECT count(*) FROM record_revisions WHERE sealed IS NOT NULL'),
+      auditEntries: count(db, 'SELECT count(*) FROM audit_log'),
+      staff: count(db, 'SELECT count(*) FROM staff'),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Restores a backup into `dataDir` (docs/backup-format.md). Nothing in the data folder changes
+ * until the backup has been read to its end, decrypted and verified into a temporary file there:
+ * a truncated, tampered, foreign (without `allowOtherKiosk`) or unverifiable backup is refused
+ * with a BackupError and the current database stays byte for byte as it was. Then the current
+ * database (with its WAL) is renamed to `snowdesk.db.before-restore-<time>` (kept, never
+ * deleted), the verified copy is renamed into place, opened (which migrates it to this build's
+ * schema) and the restore is written to its audit log.
+ *
+ * The kiosk must not be running on `dataDir` meanwhile: stop it first (the CLI says so).
+ */
+export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
+  await loadSodium();
+  const dataDir = resolve(options.dataDir);
+  const file = resolve(options.file);
+  const live = join(dataDir, DATABASE_FILE);
+
+  let source: FileHandle;
+  try {
+    source = await open(file, 'r');
+  } catch {
+    throw new BackupError('not_a_backup', `The backup file cannot be read: ${file}`);
+  }
+  let unlocked: Unlocked | null = null;
+  let fileKey: Uint8Array | null = null;
+  const temp = join(dataDir, `${DATABASE_FILE}.restore-${randomUUID()}.tmp`);
+  try {
+    const size = (await source.stat()).size;
+    const parsed = await readPrefix(source, size);
+    const { header } = parsed;
+
+    const current = currentKiosk(dataDir, live);
+    const fromOtherKiosk = current !== null && current !== header.deviceId;
+    if (fromOtherKiosk && !options.allowOtherKiosk) {
+      throw new BackupError(
+        'other_kiosk',
+        current === 'unreadable'
+          ? `The data folder holds a database that cannot be read as this kiosk's; to replace it with this backup, say so explicitly`
+          : `This backup is from another kiosk (${header.deviceId}); this data folder belongs to ${current}. To replace it with the other kiosk's data, say so explicitly`,
+      );
+    }
+
+    unlocked = await unlock(header, options.credentials);
+    const sealedFileKey = decodeBase64Url(header.sealedFileKey);
+    try {
+      if (!sealedFileKey) throw new Error('bad');
+      fileKey = openSealedBox(unlocked.pair, sealedFileKey);
+    } catch {
+      throw new BackupError('tampered', 'The backup file key does not open: the header was altered');
+    }
+
+    try {
+      mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    } catch {
+      throw new BackupError('data_dir_unwritable', `The data folder cannot be created: ${dataDir}`);
+    }
+    let target: FileHandle;
+    try {
+      target = await open(temp, 'wx', 0o600);
+    } catch {
+      throw new BackupError('data_dir_unwritable', `The data folder cannot be written: ${dataDir}`);
+    }
+    try {
+      await decryptStream(source, size, parsed, fileKey, target);
+      await target.sync();
+    } finally {
+      await target.close();
+    }
+
+    const counts = verifyRestoredCopy(temp, header, unlocked.keys, options.now);
+
+    // verified: now, and only now, the data folder changes
+    let movedAside: string | null = null;
+    const stamp = backupStamp(options.now());
+    if (existsSync(live)) {
+      movedAside = join(dataDir, `${DATABASE_FILE}.before-restore-${stamp}`);
+      // never over an earlier kept copy
+      for (let n = 1; existsSync(movedAside); n++) {
+        movedAside = join(dataDir, `${DATABASE_FILE}.before-restore-${stamp}-${String(n)}`);
+      }
+      try {
+        renameSync(live, movedAside);
+      } catch {
+        throw new BackupError(
+          'data_dir_unwritable',
+          `The current database cannot be moved aside in ${dataDir}`,
+        );
+      }
+      for (const side of SIDE_FILES) if (existsSync(live + side)) renameSync(live + side, movedAside + side);
+    }
+    renameSync(temp, live);
+
+    const opened = openDatabase(dataDir, { now: options.now, log: options.log ?? silentLogger });
+    if (!opened.ok) {
+      // put the previous database back; keep the restored one for a person to look at
+      renameSync(live, join(dataDir, `${DATABASE_FILE}.failed-restore-${stamp}`));
+      for (const side of SIDE_FILES) rmSync(live + side, { force: true });
+      if (movedAside) {
+        renameSync(movedAside, live);
+        for (const side of SIDE_FILES)
+          if (existsSync(movedAside + side)) renameSync(movedAside + side, live + side);
+      }
+      throw new BackupError(
+        'verification_failed',
+        `The restored database does not open: ${opened.problem.message}`,
+      );
+    }
+    try {
+      new AuditLog(opened.db, opened.deviceId, options.now).append({
+        actorId: unlocked.actorId,
+        action: 'backup.restore',
+        targetType: 'backup',
+        targetId: basename(file),
+        reason: fromOtherKiosk ? `${unlocked.by}_other_kiosk` : unlocked.by,
+      });
+    } finally {
+      opened.db.close();
+    }
+    // the restore was explicit about the other kiosk and opened with that store's own keys:
+    // this folder now belongs to the restored device (what `adopt` would record)
+    if (fromOtherKiosk) openSettingsFile(dataDir).set(DEVICE_BINDING_KEY, header.deviceId);
+    return {
+      deviceId: header.deviceId,
+      createdAt: header.createdAt,
+      schemaVersion: header.schemaVersion,
+      unlockedBy: unlocked.by,
+      fromOtherKiosk,
+      counts,
+      movedAside,
+      restoredTo: live,
+    };
+  } finally {
+    await source.close();
+    unlocked?.keys.wipe();
+    if (fileKey) readySodium().memzero(fileKey);
+    for (const suffix of ['', '-journal', ...SIDE_FILES]) rmSync(temp + suffix, { force: true });
+  }
+}
