@@ -1,0 +1,39 @@
+/**
+ * The budgets of DESIGN.md ("Budgets"), as numbers, in one place. The bench runner checks every
+ * figure against these; change them here and in DESIGN.md together.
+ *
+ *   unlock (Argon2id + unwrap)                 250–700 ms, off the UI thread
+ *   save an intake                             p50 ≤ 2 ms at 100k records
+ *   exact lookup by ID or phone                p50 ≤ 1 ms at 1M records
+ *   name search                                ≤ 50 ms over 100k records
+ *   encrypted store throughput                 ≥ 0.5× plaintext better-sqlite3, ≥ 1× SQLCipher
+ *   sync drain over loopback                   ≥ 1,000 records/s; zero duplicates, zero losses
+ *   backup of 100k records                     ≤ 5 s
+ *   renderer                                   keystroke to paint ≤ 16 ms; 10k-row queues virtualised
+ */
+export const BUDGETS = Object.freeze({
+  unlock: { minMs: 250, maxMs: 700 },
+  saveIntake: { p50MaxMs: 2, atRecords: 100_000 },
+  exactLookup: { p50MaxMs: 1, atRecords: 1_000_000 },
+  nameSearch: { maxMs: 50, atRecords: 100_000 },
+  storeThroughput: { minRatioToPlain: 0.5, minRatioToSqlcipher: 1 },
+  syncDrain: { minRecordsPerS: 1_000, maxDuplicates: 0, maxLosses: 0 },
+  backup: { maxMs: 5_000, atRecords: 100_000 },
+  renderer: { keystrokeToPaintMaxMs: 16, queueRows: 10_000 },
+} as const);
+
+/** A budget as the table prints it and the JSON carries it. */
+export type BudgetText = string;
+
+export const budgetText = {
+  unlock: `${String(BUDGETS.unlock.minMs)}–${String(BUDGETS.unlock.maxMs)} ms`,
+  saveIntake: `p50 ≤ ${String(BUDGETS.saveIntake.p50MaxMs)} ms`,
+  exactLookup: `p50 ≤ ${String(BUDGETS.exactLookup.p50MaxMs)} ms`,
+  nameSearch: `≤ ${String(BUDGETS.nameSearch.maxMs)} ms`,
+  vsPlain: `≥ ${String(BUDGETS.storeThroughput.minRatioToPlain)}× plain`,
+  vsSqlcipher: `≥ ${String(BUDGETS.storeThroughput.minRatioToSqlcipher)}× SQLCipher`,
+  syncDrain: `≥ ${BUDGETS.syncDrain.minRecordsPerS.toLocaleString('en')} records/s`,
+  backup: `≤ ${String(BUDGETS.backup.maxMs / 1000)} s`,
+  keystroke: `≤ ${String(BUDGETS.renderer.keystrokeToPaintMaxMs)} ms`,
+  scroll: `${BUDGETS.renderer.queueRows.toLocaleString('en')} rows virtualised`,
+} as const satisfies Record<string, BudgetText>;
