@@ -1,8 +1,10 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch.js';
-import { NetworkIndicator } from './NetworkIndicator.js';
+import { SyncStatus } from './SyncStatus.js';
 
-export function AppHeader() {
+/** `account`: who is signed in, when someone is and the screen is not locked. */
+export function AppHeader({ account }: { account?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -10,8 +12,9 @@ export function AppHeader() {
         <span className="brand-name">{t('app.name')}</span>
         <span className="brand-tagline">{t('app.tagline')}</span>
       </div>
-      <NetworkIndicator />
+      <SyncStatus />
       <LanguageSwitch />
+      {account}
     </header>
   );
 }

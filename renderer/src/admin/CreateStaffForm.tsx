@@ -1,0 +1,99 @@
+import { useId, useRef, useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, type Role } from '../../../shared/domain/roles.js';
+import { STAFF_NAME_MAX } from '../../../shared/domain/staff-account-rules.js';
+import type { StaffAccount } from '../../../shared/ipc/schemas.js';
+import { missing, repeatProblem } from '../forms/local-checks.js';
+import { PasswordRules } from '../forms/PasswordRules.js';
+import { localRefusal } from '../forms/refusal.js';
+import { RefusalNotice } from '../forms/RefusalNotice.js';
+import { SelectField } from '../forms/SelectField.js';
+import { TextField } from '../forms/TextField.js';
+import { useCoreSubmit } from '../forms/use-core-submit.js';
+import { api } from '../snowdesk.js';
+
+/** A new account with a first password the person replaces at their first sign-in. */
+export function CreateStaffForm({ onCreated }: { onCreated: (account: StaffAccount) => void }) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('specialist');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const nameRef = useRef<HTMLInputElement>(null);
+  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+
+  async function onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const local = missing({ name, password, repeat });
+    const mismatch = repeatProblem(password, repeat);
+    if (mismatch) local.repeat = mismatch;
+    const refusedHere = localRefusal(local);
+    if (refusedHere) {
+      setRefusal(refusedHere);
+      return;
+    }
+    const account = await submit(() => api().call('staff.create', { name, role, password }), {
+      name: 'name',
+      role: 'role',
+      password: 'password',
+    });
+    if (!account) return;
+    setName('');
+    setPassword('');
+    setRepeat('');
+    onCreated(account);
+    nameRef.current?.focus();
+  }
+
+  return (
+    <section className="subpanel" aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('staff.createTitle')}</h3>
+      <form noValidate aria-busy={busy} onSubmit={(event) => void onSubmit(event)}>
+        <div className="form-row">
+          <TextField
+            label={t('fields.name')}
+            hint={t('rules.nameRule', { max: STAFF_NAME_MAX })}
+            value={name}
+            onChange={setName}
+            autoComplete="off"
+            inputRef={nameRef}
+            problem={refusal?.fields.name}
+          />
+          <SelectField
+            label={t('fields.role')}
+            value={role}
+            options={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
+            onChange={setRole}
+            problem={refusal?.fields.role}
+          />
+        </div>
+        <PasswordRules own={false} />
+        <div className="form-row">
+          <TextField
+            label={t('fields.firstPassword')}
+            type="password"
+            value={password}
+            onChange={setPassword}
+            autoComplete="new-password"
+            problem={refusal?.fields.password}
+          />
+          <TextField
+            label={t('fields.repeatFirstPassword')}
+            type="password"
+            value={repeat}
+            onChange={setRepeat}
+            autoComplete="new-password"
+            problem={refusal?.fields.repeat}
+          />
+        </div>
+        <RefusalNotice refusal={refusal} />
+        <div className="actions">
+          <button type="submit" className="primary" aria-disabled={busy}>
+            {t('staff.create')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useId, useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StaffAccount } from '../../../shared/ipc/schemas.js';
+import { missing, repeatProblem } from '../forms/local-checks.js';
+import { PasswordRules } from '../forms/PasswordRules.js';
+import { localRefusal } from '../forms/refusal.js';
+import { RefusalNotice } from '../forms/RefusalNotice.js';
+import { TextField } from '../forms/TextField.js';
+import { useCoreSubmit } from '../forms/use-core-submit.js';
+import { api } from '../snowdesk.js';
+
+interface Props {
+  account: StaffAccount;
+  onDone: (account: StaffAccount) => void;
+  onCancel: () => void;
+}
+
+/** A new first password for someone who lost theirs; they replace it at the next sign-in. */
+export function ResetPasswordForm({ account, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const titleId = useId();
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+
+  async function onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const local = missing({ password, repeat });
+    const mismatch = repeatProblem(password, repeat);
+    if (mismatch) local.repeat = mismatch;
+    const refusedHere = localRefusal(local);
+    if (refusedHere) {
+      setRefusal(refusedHere);
+      return;
+    }
+    const result = await submit(() => api().call('staff.resetPassword', { id: account.id, password }), {
+      password: 'password',
+    });
+    if (result) onDone(result);
+  }
+
+  return (
+    <section className="subpanel subpanel-focus" aria-labelledby={titleId}>
+      <h3 id={titleId}>{t('staff.resetTitle', { name: account.name })}</h3>
+      <p>{t('staff.resetIntro', { name: account.name })}</p>
+      <form noValidate aria-busy={busy} onSubmit={(event) => void onSubmit(event)}>
+        <PasswordRules own={false} />
+        <div className="form-row">
+          <TextField
+            label={t('fields.firstPassword')}
+            type="password"
+            value={password}
+            onChange={setPassword}
+            autoComplete="new-password"
+            autoFocus
+            problem={refusal?.fields.password}
+          />
+          <TextField
+            label={t('fields.repeatFirstPassword')}
+            type="password"
+            value={repeat}
+            onChange={setRepeat}
+            autoComplete="new-password"
+            problem={refusal?.fields.repeat}
+          />
+        </div>
+        <RefusalNotice refusal={refusal} />
+        <div className="actions">
+          <button type="button" onClick={onCancel}>
+            {t('staff.cancel')}
+          </button>
+          <button type="submit" className="primary" aria-disabled={busy}>
+            {t('staff.resetSubmit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

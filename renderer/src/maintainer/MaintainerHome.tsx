@@ -1,0 +1,54 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SetupResult, StaffView } from '../../../shared/ipc/schemas.js';
+import { StaffAccounts } from '../admin/StaffAccounts.js';
+import { callOrThrow } from '../snowdesk.js';
+import { DeviceSync } from './DeviceSync.js';
+import { RecoveryKeyStatus } from './RecoveryKeyStatus.js';
+
+type View = 'accounts' | 'device';
+const VIEWS: readonly View[] = ['accounts', 'device'];
+
+interface Props {
+  self: StaffView;
+  onRecoveryKeyIssued: (result: SetupResult) => void;
+}
+
+/**
+ * The maintainer's work (系统维护): staff accounts, and this kiosk's link to the central system.
+ * A recovery key that was never typed back is said above both, whichever is open.
+ */
+export function MaintainerHome({ self, onRecoveryKeyIssued }: Props) {
+  const { t } = useTranslation();
+  const info = useQuery({ queryKey: ['app.info'], queryFn: () => callOrThrow('app.info', {}) });
+  const [view, setView] = useState<View>('accounts');
+  const confirmed = info.data?.recoveryKeyConfirmed ?? true;
+  return (
+    <>
+      {!confirmed && <RecoveryKeyStatus confirmed={false} onIssued={onRecoveryKeyIssued} />}
+      <nav className="view-switch" aria-label={t('maintainer.views.label')}>
+        {VIEWS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            aria-current={view === name ? 'page' : undefined}
+            onClick={() => {
+              setView(name);
+            }}
+          >
+            {t(`maintainer.views.${name}`)}
+          </button>
+        ))}
+      </nav>
+      {view === 'accounts' ? (
+        <StaffAccounts self={self} />
+      ) : (
+        <>
+          <DeviceSync />
+          {confirmed && <RecoveryKeyStatus confirmed onIssued={onRecoveryKeyIssued} />}
+        </>
+      )}
+    </>
+  );
+}

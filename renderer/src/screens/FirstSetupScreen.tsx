@@ -1,0 +1,91 @@
+import { useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { STAFF_NAME_MAX } from '../../../shared/domain/staff-account-rules.js';
+import type { AppInfo, SetupResult } from '../../../shared/ipc/schemas.js';
+import { missing, repeatProblem } from '../forms/local-checks.js';
+import { PasswordRules } from '../forms/PasswordRules.js';
+import { localRefusal } from '../forms/refusal.js';
+import { RefusalNotice } from '../forms/RefusalNotice.js';
+import { TextField } from '../forms/TextField.js';
+import { useCoreSubmit } from '../forms/use-core-submit.js';
+import { DeviceStatus } from '../shell/DeviceStatus.js';
+import { api } from '../snowdesk.js';
+
+/** Step 1 of first run: the maintainer's own account. Steps 2 and 3 are RecoveryKeyScreen. */
+export function FirstSetupScreen({
+  info,
+  onCreated,
+}: {
+  info: AppInfo;
+  onCreated: (result: SetupResult) => void;
+}) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+
+  async function onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const local = missing({ name, password, repeat });
+    const mismatch = repeatProblem(password, repeat);
+    if (mismatch) local.repeat = mismatch;
+    const refusedHere = localRefusal(local);
+    if (refusedHere) {
+      setRefusal(refusedHere);
+      return;
+    }
+    const result = await submit(() => api().call('setup.create', { name, password }), {
+      name: 'name',
+      password: 'password',
+    });
+    if (result) onCreated(result);
+  }
+
+  return (
+    <div className="screen screen-with-aside">
+      <section className="panel" aria-labelledby="setup-title">
+        <p className="step">{t('setup.step', { step: 1 })}</p>
+        <h1 id="setup-title">{t('setup.title')}</h1>
+        <p>{t('setup.intro')}</p>
+        <form noValidate aria-busy={busy} onSubmit={(event) => void onSubmit(event)}>
+          <TextField
+            label={t('fields.name')}
+            hint={t('rules.nameRule', { max: STAFF_NAME_MAX })}
+            value={name}
+            onChange={setName}
+            autoComplete="username"
+            autoFocus
+            problem={refusal?.fields.name}
+          />
+          <PasswordRules />
+          <TextField
+            label={t('fields.password')}
+            type="password"
+            value={password}
+            onChange={setPassword}
+            autoComplete="new-password"
+            problem={refusal?.fields.password}
+          />
+          <TextField
+            label={t('fields.repeatPassword')}
+            type="password"
+            value={repeat}
+            onChange={setRepeat}
+            autoComplete="new-password"
+            problem={refusal?.fields.repeat}
+          />
+          <RefusalNotice refusal={refusal} />
+          <div className="actions">
+            <button type="submit" className="primary" aria-disabled={busy}>
+              {t('setup.create')}
+            </button>
+          </div>
+        </form>
+      </section>
+      <aside>
+        <DeviceStatus info={info} />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useState, type SubmitEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionState } from '../../../shared/ipc/schemas.js';
+import { missing, repeatProblem } from '../forms/local-checks.js';
+import { PasswordRules } from '../forms/PasswordRules.js';
+import { localRefusal } from '../forms/refusal.js';
+import { RefusalNotice } from '../forms/RefusalNotice.js';
+import { TextField } from '../forms/TextField.js';
+import { useCoreSubmit } from '../forms/use-core-submit.js';
+import { api } from '../snowdesk.js';
+
+/** Every maintainer password lost: the recovery key of first setup sets a new one. */
+export function RecoveryResetScreen({
+  onSignedIn,
+  onBack,
+}: {
+  onSignedIn: (session: SessionState) => void;
+  onBack: () => void;
+}) {
+  const { t } = useTranslation();
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+
+  async function onSubmit(event: SubmitEvent) {
+    event.preventDefault();
+    const local = missing({ recoveryKey, name, password, repeat });
+    const mismatch = repeatProblem(password, repeat);
+    if (mismatch) local.repeat = mismatch;
+    const refusedHere = localRefusal(local);
+    if (refusedHere) {
+      setRefusal(refusedHere);
+      return;
+    }
+    const result = await submit(
+      () => api().call('recovery.resetPassword', { recoveryKey, name, newPassword: password }),
+      { recoveryKey: 'recoveryKey', name: 'name', newPassword: 'password' },
+    );
+    if (result) onSignedIn(result);
+  }
+
+  return (
+    <div className="screen">
+      <section className="panel panel-wide" aria-labelledby="recovery-title">
+        <h1 id="recovery-title">{t('recovery.title')}</h1>
+        <p>{t('recovery.intro')}</p>
+        <form noValidate aria-busy={busy} onSubmit={(event) => void onSubmit(event)}>
+          <TextField
+            label={t('fields.recoveryKey')}
+            className="key-input key-input-full"
+            value={recoveryKey}
+            onChange={setRecoveryKey}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={200}
+            autoFocus
+            problem={refusal?.fields.recoveryKey}
+          />
+          <TextField
+            label={t('fields.maintainerName')}
+            value={name}
+            onChange={setName}
+            autoComplete="username"
+            problem={refusal?.fields.name}
+          />
+          <PasswordRules />
+          <TextField
+            label={t('fields.newPassword')}
+            type="password"
+            value={password}
+            onChange={setPassword}
+            autoComplete="new-password"
+            problem={refusal?.fields.password}
+          />
+          <TextField
+            label={t('fields.repeatNewPassword')}
+            type="password"
+            value={repeat}
+            onChange={setRepeat}
+            autoComplete="new-password"
+            problem={refusal?.fields.repeat}
+          />
+          <RefusalNotice refusal={refusal} />
+          <div className="actions">
+            <button type="button" onClick={onBack}>
+              {t('recovery.back')}
+            </button>
+            <button type="submit" className="primary" aria-disabled={busy}>
+              {t('recovery.submit')}
+            </button>
+          </div>
+        </form>
+      </section>
+    </div>
+  );
+}
