@@ -8,8 +8,10 @@ import type { Clock } from './clock.js';
 import type { EventBus } from './event-bus.js';
 import type { Logger } from './logger.js';
 import type { NetworkMonitor } from './network-monitor.js';
+import type { RecordStores } from './records/record-stores.js';
 import type { SessionManager } from './session/session-manager.js';
 import type { SessionStore } from './session/session-store.js';
+import type { SyncService } from './sync/sync-service.js';
 
 /** What exists only when the data folder opened: each getter refuses with storage_unavailable otherwise. */
 export interface StoreServices {
@@ -18,6 +20,10 @@ export interface StoreServices {
   sessions: SessionManager;
   setup: FirstSetup;
   staffAdmin: StaffAdmin;
+  /** guest records (R7–R14, R19): the real store and the practice store (R6) */
+  records: RecordStores;
+  /** sync with the central system (R24, R29): outbox sink, sender, inbox, enrolment */
+  sync: SyncService;
 }
 
 /** What handlers are built from: the composition root fills it in once. */
@@ -33,4 +39,6 @@ export interface CoreServices {
   /** the open store's services, or a 'storage_unavailable' CoreError */
   store(): StoreServices;
   setupRequired(): boolean;
+  /** whether the recovery key of first setup (or a re-issued one) has been typed back */
+  recoveryKeyConfirmed(): boolean;
 }

@@ -1,25 +1,35 @@
 import type { EventName } from '../../shared/ipc/contract.js';
 import type { StorageState } from '../../shared/ipc/schemas.js';
 import { FirstSetup } from './accounts/first-setup.js';
+import { BackupService } from './backup/backup-service.js';
 import { StaffAdmin } from './accounts/staff-admin.js';
 import { AuditLog } from './audit/audit-log.js';
 import { systemClock, type Clock } from './clock.js';
 import { CoreError } from './core-error.js';
 import type { CoreServices, StoreServices } from './core-services.js';
 import type { Argon2Params } from './crypto/argon2-params.js';
+import { warmArgon2Worker } from './crypto/argon2-worker.js';
 import { loadSodium } from './crypto/sodium.js';
+import { bindToDevice } from './db/device-binding.js';
 import { openDatabase } from './db/open-database.js';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch.js';
 import { EventBus } from './event-bus.js';
 import { appHandlers } from './handlers/app-handlers.js';
+import { backupHandlers } from './handlers/backup-handlers.js';
 import { sessionHandlers } from './handlers/session-handlers.js';
 import { staffHandlers } from './handlers/staff-handlers.js';
+import { syncHandlers } from './handlers/sync-handlers.js';
+import { recordHandlers } from './handlers/record-handlers.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { createMaintenanceApi, type MaintenanceApi } from './maintenance/maintenance-api.js';
 import { NetworkMonitor } from './network-monitor.js';
+import { RecordStores } from './records/record-stores.js';
+import type { RecordWorkflowService } from './records/record-workflow-service.js';
 import { SessionManager } from './session/session-manager.js';
 import { SessionStore } from './session/session-store.js';
 import { readSettings, type SettingsSource } from './settings-source.js';
+import { SyncService, type SyncTuning } from './sync/sync-service.js';
+import { onlineDeskKeys, workflowOnlineSubmissions } from './sync/workflow-online-submissions.js';
 
 const IDLE_CHECK_MS = 5_000;
 
@@ -31,8 +41,12 @@ export interface CoreOptions {
   log?: Logger;
   /** check every answer against the contract (tests and development) */
   validateOutput?: boolean;
+  /** open a database that belongs to another kiosk (snowdesk adopt); it is bound only after checks */
+  adoptForeignDatabase?: boolean;
   /** cheaper Argon2 for tests; production never passes this */
   argon2?: Argon2Params;
+  /** sync timing for tests (scheduler, jitter, timeouts, batch size); production passes nothing */
+  sync?: SyncTuning;
 }
 
 export interface Core {
@@ -46,6 +60,10 @@ export interface Core {
   storage: StorageState;
   /** the maintainer CLI's tools (doctor, demo seed, export); not reachable from the renderer */
   maintenance: MaintenanceApi;
+  /** backups (R16): run() daily and on demand, needing no session; null when the store is unavailable */
+  backups: BackupService | null;
+  /** sync with the central system (R24, R29); runs by itself once enrolled; null when the store is unavailable */
+  sync: SyncService | null;
   close(): void;
 }
 
@@ -56,10 +74,16 @@ export interface Core {
  */
 export async function createCore(options: CoreOptions): Promise<Core> {
   await loadSodium();
+  warmArgon2Worker();
   const clock = options.clock ?? systemClock;
   const log = options.log ?? consoleLogger();
   const settings = () => readSettings(options.settings, log);
-  const opened = openDatabase(options.dataDir, { now: () => clock.now(), log });
+  const opened = bindToDevice(
+    openDatabase(options.dataDir, { now: () => clock.now(), log }),
+    options.settings,
+    options.dataDir,
+    options.adoptForeignDatabase === true,
+  );
   if (!opened.ok)
     log.error('storage.unavailable', { code: opened.problem.code, message: opened.problem.message });
 
@@ -77,6 +101,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   let store: StoreServices | null = null;
+  let backups: BackupService | null = null;
+  let sync: SyncService | null = null;
   if (opened.ok) {
     const { db, deviceId } = opened;
     const audit = new AuditLog(db, deviceId, () => clock.now());
@@ -89,10 +115,80 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       argon2: options.argon2,
     });
     const setup = new FirstSetup(db, sessions, audit, clock, deviceId);
-    store = { db, audit, sessions, setup, staffAdmin: new StaffAdmin(db, sessions, audit, clock) };
+    // sync (R24, R29): its outbox is the real record store's change sink; opened online
+    // submissions go to the real store's online queue
+    const syncService: SyncService = new SyncService({
+      ...options.sync,
+      db,
+      deviceId,
+      audit,
+      appVersion: options.appVersion,
+      clock,
+      log,
+      network,
+      keys: () => {
+        try {
+          return sessions.dataKeys();
+        } catch {
+          return null;
+        }
+      },
+      inboxKeys: onlineDeskKeys(session, sessions),
+      onlineSubmissions:
+        options.sync?.onlineSubmissions ??
+        workflowOnlineSubmissions(
+          (): RecordWorkflowService => records.for(false).service,
+          () => session.get(),
+          () => clock.now(),
+        ),
+      onStatus: (status) => {
+        events.emit('sync.changed', status);
+      },
+    });
+    sync = syncService;
+    // guest records (R7–R14, R19): the real store and the practice store (R6); sync replaces the sink
+    const records = new RecordStores({
+      dataDir: options.dataDir,
+      db,
+      audit,
+      staff: sessions.staff,
+      keys: () => sessions.dataKeys(),
+      clock,
+      settings,
+      log,
+      sink: syncService.recordChanges,
+    });
+    store = {
+      db,
+      audit,
+      sessions,
+      setup,
+      staffAdmin: new StaffAdmin(db, sessions, audit, clock),
+      records,
+      sync: syncService,
+    };
+    const backupService = new BackupService({
+      db,
+      dataDir: options.dataDir,
+      audit,
+      now: () => clock.now(),
+      log,
+    });
+    backups = backupService;
+    // whoever unlocks first after migration 0007 gives an older store its backup key pair
+    session.onChange((state) => {
+      if (state.status === 'signed-in' && !state.locked)
+        backupService.ensureKeys(() => sessions.dataKeys(), state.staff.id);
+    });
     // a recovery key on screen must not outlive the session that was shown it
     session.onChange((state) => {
       if (state.status !== 'signed-in' || state.locked) setup.forgetPending();
+      // guest names in memory do not outlive the unlocked session either
+      if (state.status !== 'signed-in' || state.locked) records.dropIndexes();
+    });
+    // online submissions pulled while locked open at the next unlock
+    session.onChange((state) => {
+      if (state.status === 'signed-in' && !state.locked) setImmediate(() => syncService.openInbox());
     });
   }
 
@@ -110,12 +206,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       return store;
     },
     setupRequired: () => store?.setup.required() ?? false,
+    recoveryKeyConfirmed: () => store?.setup.recoveryConfirmed() ?? false,
   };
 
   const handlers: Handlers = {
     ...appHandlers(services),
     ...sessionHandlers(services),
     ...staffHandlers(services),
+    ...recordHandlers(services),
+    ...syncHandlers(services),
+    ...backupHandlers(services, () => backups),
   };
   const dispatch = createDispatch({
     handlers,
@@ -139,19 +239,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
   const timer = setInterval(tick, IDLE_CHECK_MS);
   timer.unref();
+  sync?.start();
 
   return {
     dispatch,
     subscribe: (listener) => events.subscribe(listener),
     setOsOnline: (online) => {
       network.setOsOnline(online);
+      sync?.osOnline(online);
     },
     tick,
     storage,
-    maintenance: createMaintenanceApi(storage, () => store, session, clock),
+    backups,
+    sync,
+    maintenance: createMaintenanceApi(storage, () => store, session, clock, options.settings),
     close: () => {
       clearInterval(timer);
+      sync?.stop();
       store?.sessions.close();
+      store?.records.close();
       store?.db.close();
     },
   };

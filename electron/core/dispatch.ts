@@ -1,7 +1,9 @@
+import { usesPracticeStore } from '../../shared/domain/practice-mode.js';
 import {
   contract,
   isMethodName,
   type MethodName,
+  type MethodSpec,
   type MethodOutput,
   type MethodParsedInput,
 } from '../../shared/ipc/contract.js';
@@ -15,6 +17,12 @@ import type { ActiveSession } from './session/session-store.js';
 
 export interface HandlerContext {
   session: ActiveSession | null;
+  /**
+   * The call runs against the practice store (R6): the method allows it (`practice: true` in the
+   * contract) and the session's staff member is uncertified in a desk role. Decided here, from the
+   * main-process session, never from the payload.
+   */
+  practice: boolean;
 }
 
 export type Handler<M extends MethodName> = (
@@ -67,14 +75,16 @@ export function createDispatch(options: DispatchOptions): Dispatch {
       return fail('invalid_input', `Invalid input for ${method}`, fieldsFromZodError(input.error));
     }
     const session = options.session();
-    const refusal = checkPermission(spec.permission, session);
+    const practice =
+      (spec as MethodSpec).practice === true && session !== null && usesPracticeStore(session.staff);
+    const refusal = checkPermission(spec.permission, session, { practice });
     if (refusal) {
       options.onRefused?.(method, refusal.code, session);
       return { ok: false, error: refusal };
     }
     try {
       const handler = options.handlers[method] as Handler<MethodName>;
-      const value: unknown = await handler(input.data, { session });
+      const value: unknown = await handler(input.data, { session, practice });
       if (options.validateOutput) {
         const checked = spec.output.safeParse(value);
         if (!checked.success) {

@@ -29,6 +29,10 @@ export function checkPayload(value: unknown, limits: PayloadLimits): PayloadVerd
       seen.add(v);
       bytes += 2;
       if (Array.isArray(v)) {
+        // every slot costs at least a separator, holes too: a sparse `new Array(2 ** 32 - 1)`
+        // crosses IPC in a few bytes and must be refused before anything walks it
+        bytes += v.length;
+        if (bytes > limits.maxBytes) return { ok: false, reason: 'size' };
         for (const el of v as unknown[]) stack.push({ value: el, depth: item.depth + 1 });
       } else {
         for (const [k, el] of Object.entries(v)) {

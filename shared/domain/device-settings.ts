@@ -14,6 +14,14 @@ export const DeviceSettings = z.object({
   idleLockMinutes: z.number().int().min(1).max(60).default(3),
   /** on-site entry must be finished this many minutes after it starts (R11) */
   onsiteDeadlineMinutes: z.number().int().min(1).max(240).default(15),
+  /**
+   * The desk's working day ends at this local time (HH:MM, China time): a record submitted that
+   * day is cross-reviewed by then (R13). 22:00 covers night skiing, when the desk is still open.
+   */
+  workdayEnd: z
+    .string()
+    .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/u)
+    .default('22:00'),
 });
 export type DeviceSettings = z.infer<typeof DeviceSettings>;
 export type DeviceSettingKey = keyof DeviceSettings;

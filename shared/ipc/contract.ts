@@ -11,6 +11,9 @@ import {
   SetupResult,
   StaffAccount,
 } from './schemas.js';
+import * as R from './record-schemas.js';
+import * as S from './sync-schemas.js';
+import * as B from './backup-schemas.js';
 
 const StaffId = z.string().min(1).max(64);
 
@@ -28,6 +31,11 @@ export interface MethodSpec {
   readonly input: z.ZodType;
   readonly output: z.ZodType;
   readonly permission: Permission;
+  /**
+   * Guest-record work that uncertified desk staff do in the practice store (R6): for them the
+   * permission is checked without the certificate and the core routes the call there.
+   */
+  readonly practice?: boolean;
 }
 
 export const contract = {
@@ -44,6 +52,11 @@ export const contract = {
   'setup.confirmRecoveryKey': {
     input: z.object({ groups: z.record(z.string().max(3), z.string().max(16)) }).strict(),
     output: z.object({ confirmed: z.literal(true) }),
+    permission: 'device.admin',
+  },
+  'setup.reissueRecoveryKey': {
+    input: z.object({ password: PasswordInput }).strict(),
+    output: SetupResult,
     permission: 'device.admin',
   },
   'recovery.resetPassword': {
@@ -102,6 +115,140 @@ export const contract = {
   },
 
   'audit.verify': { input: NoInput, output: AuditVerdict, permission: 'audit.verify' },
+
+  // guest records (R7–R14, R19). practice: uncertified desk staff run these on the practice store (R6)
+  'records.workspace': { input: NoInput, output: R.Workspace, permission: 'session', practice: true },
+  'records.startIntake': {
+    input: R.StartIntakeInput,
+    output: R.DraftSaved,
+    permission: 'guest.enter',
+    practice: true,
+  },
+  'records.saveDraft': {
+    input: R.SaveDraftInput,
+    output: R.DraftSaved,
+    permission: 'guest.enter',
+    practice: true,
+  },
+  'records.open': {
+    input: R.RecordRefInput,
+    output: R.RecordDetail,
+    permission: ['guest.enter', 'review.cross', 'review.final', 'guest.correct', 'erasure.approve'],
+    practice: true,
+  },
+  'records.submit': {
+    input: R.SubmitInput,
+    output: R.TransitionDone,
+    permission: 'guest.enter',
+    practice: true,
+  },
+  'records.checkDuplicates': {
+    input: R.DuplicateCheckInput,
+    output: R.GuestHits,
+    permission: 'guest.enter',
+    practice: true,
+  },
+  'records.myQueue': { input: NoInput, output: R.Queue, permission: 'guest.enter', practice: true },
+  'records.overview': { input: NoInput, output: R.Queue, permission: 'team.dashboard', practice: true },
+  'records.startCorrection': {
+    input: R.ReasonInput,
+    output: R.TransitionDone,
+    permission: 'guest.correct',
+    practice: true,
+  },
+  'records.cancelCorrection': {
+    input: R.ReasonInput,
+    output: R.TransitionDone,
+    permission: ['guest.correct', 'review.assign'],
+    practice: true,
+  },
+  'review.crossQueue': { input: NoInput, output: R.Queue, permission: 'review.cross', practice: true },
+  'review.reviewers': {
+    input: R.RecordRefInput,
+    output: R.ReviewerChoices,
+    permission: 'review.assign',
+    practice: true,
+  },
+  'review.assign': {
+    input: R.AssignReviewerInput,
+    output: R.QueueItem,
+    permission: 'review.assign',
+    practice: true,
+  },
+  'review.approveCross': {
+    input: R.ApproveCrossInput,
+    output: R.TransitionDone,
+    permission: 'review.cross',
+    practice: true,
+  },
+  'review.returnCross': {
+    input: R.ReturnInput,
+    output: R.TransitionDone,
+    permission: 'review.cross',
+    practice: true,
+  },
+  'review.finalQueue': { input: NoInput, output: R.Queue, permission: 'review.final', practice: true },
+  'review.approveFinal': {
+    input: R.RecordRefInput,
+    output: R.TransitionDone,
+    permission: 'review.final',
+    practice: true,
+  },
+  'review.returnFinal': {
+    input: R.ReturnInput,
+    output: R.TransitionDone,
+    permission: 'review.final',
+    practice: true,
+  },
+  'online.add': { input: R.AddOnlineInput, output: R.QueueItem, permission: 'online.claim', practice: true },
+  'online.queue': { input: NoInput, output: R.Queue, permission: 'online.claim', practice: true },
+  'online.claim': {
+    input: R.RecordRefInput,
+    output: R.QueueItem,
+    permission: 'online.claim',
+    practice: true,
+  },
+  'online.logContact': {
+    input: R.LogContactInput,
+    output: R.ContactLogged,
+    permission: 'online.claim',
+    practice: true,
+  },
+  'guests.search': { input: R.SearchInput, output: R.GuestHits, permission: 'guest.search', practice: true },
+  'guests.reveal': { input: R.RevealInput, output: R.Revealed, permission: 'guest.reveal', practice: true },
+  'erasure.request': {
+    input: R.ReasonInput,
+    output: R.TransitionDone,
+    permission: 'erasure.request',
+    practice: true,
+  },
+  'erasure.queue': { input: NoInput, output: R.ErasureQueue, permission: 'erasure.approve', practice: true },
+  'erasure.approve': {
+    input: R.RecordRefInput,
+    output: R.TransitionDone,
+    permission: 'erasure.approve',
+    practice: true,
+  },
+  'erasure.reject': {
+    input: R.ReasonInput,
+    output: R.TransitionDone,
+    permission: 'erasure.approve',
+    practice: true,
+  },
+  // end guest records
+
+  // sync with the central system (R24, R29)
+  'sync.status': { input: NoInput, output: S.SyncStatus, permission: 'public' },
+  'sync.details': { input: NoInput, output: S.SyncDetails, permission: 'device.admin' },
+  'sync.enrol': { input: S.SyncEnrolInput, output: S.SyncEnrolResult, permission: 'device.admin' },
+  'sync.testConnection': { input: S.SyncTestInput, output: S.SyncTestResult, permission: 'device.admin' },
+  'sync.stuck': { input: NoInput, output: z.array(S.StuckItem), permission: 'device.admin' },
+  'sync.retry': { input: S.SyncRetryInput, output: S.SyncStatus, permission: 'device.admin' },
+  // end sync
+
+  // backups (R16): the daily run itself is the main process's, needing no session
+  'backup.status': { input: NoInput, output: B.BackupStatus, permission: 'device.admin' },
+  // end backups
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -118,6 +265,8 @@ export function isMethodName(value: unknown): value is MethodName {
 export const events = {
   'session.changed': SessionState,
   'network.changed': NetworkStatus,
+  /** sync with the central system: online or offline, waiting, last success, last error (R29) */
+  'sync.changed': S.SyncStatus,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

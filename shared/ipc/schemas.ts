@@ -9,6 +9,7 @@ export const StorageProblemCode = z.enum([
   'data_dir_unwritable',
   'database_invalid',
   'database_newer',
+  'database_foreign',
   'database_error',
 ]);
 export type StorageProblemCode = z.infer<typeof StorageProblemCode>;
@@ -36,6 +37,10 @@ export const AppInfo = z.object({
   version: z.string(),
   storage: StorageState,
   setupRequired: z.boolean(),
+  /** false while the recovery key of first setup has not been typed back (a new one can be issued) */
+  recoveryKeyConfirmed: z.boolean(),
+  /** minutes without input before the kiosk locks itself */
+  idleLockMinutes: z.number().int().positive(),
   defaultLanguage: Language,
 });
 export type AppInfo = z.infer<typeof AppInfo>;

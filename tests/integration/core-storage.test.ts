@@ -154,3 +154,30 @@ describe('the core on a real data folder', () => {
     });
   });
 });
+
+describe('a database copied from another kiosk', () => {
+  it('is refused and left untouched until a maintainer adopts it', async () => {
+    const { copyFileSync } = await import('node:fs');
+    const { main } = await import('../../electron/core/cli/snowdesk-cli.js');
+    const { openSettingsFile } = await import('../../electron/core/settings-file.js');
+    const kioskA = folder();
+    const kioskB = folder();
+    const env = { SNOWDESK_USER: 'zhao', SNOWDESK_PASSWORD: 'powder-2026-key' };
+    const quiet = { out: () => undefined, err: () => undefined };
+    expect(await main(['init', '--data-dir', kioskA, '--admin', 'zhao'], { ...quiet, env })).toBe(0);
+    (await open(kioskB, openSettingsFile(kioskB))).close();
+
+    copyFileSync(join(kioskA, DATABASE_FILE), join(kioskB, DATABASE_FILE));
+    const copied = readFileSync(join(kioskB, DATABASE_FILE));
+    const refused = await open(kioskB, openSettingsFile(kioskB));
+    expect(refused.storage).toMatchObject({ state: 'unavailable', problem: { code: 'database_foreign' } });
+    refused.close();
+    expect(readFileSync(join(kioskB, DATABASE_FILE)).equals(copied)).toBe(true);
+
+    const wrong = { ...env, SNOWDESK_PASSWORD: 'wrong-password-1' };
+    expect(await main(['adopt', '--data-dir', kioskB], { ...quiet, env: wrong })).toBe(1);
+    expect(await main(['adopt', '--data-dir', kioskB], { ...quiet, env })).toBe(0);
+    const adopted = await open(kioskB, openSettingsFile(kioskB));
+    expect(adopted.storage).toMatchObject({ state: 'ready' });
+  }, 30_000);
+});

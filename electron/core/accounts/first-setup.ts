@@ -2,11 +2,13 @@ import type { Database } from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
 import { passwordProblem, staffNameKey } from '../../../shared/domain/staff-account-rules.js';
 import type { AuditLog } from '../audit/audit-log.js';
+import { addRecoveryCopy, createBackupKeys, replaceRecoveryCopy } from '../backup/backup-keys.js';
 import type { Clock } from '../clock.js';
 import { CoreError } from '../core-error.js';
 import { CryptoError } from '../crypto/crypto-error.js';
 import {
   generateDataKey,
+  unwrapDataKeyForAccount,
   unwrapDataKeyWithRecoveryKey,
   wrapDataKeyForAccount,
   wrapDataKeyForRecovery,
@@ -87,6 +89,8 @@ export class FirstSetup {
         // a second window racing through setup must not create a second data key
         if (this.sessions.staff.count() > 0) throw new CoreError('conflict', 'This kiosk is already set up');
         this.keyring.create(recoveryWrapped, now);
+        // the backup key pair, wrapped by DK and by the recovery key (migration 0007)
+        createBackupKeys(this.db, keys, recovery, now);
         this.sessions.staff.insert(row);
         this.audit.append({ actorId: id, action: 'setup.create', targetType: 'staff', targetId: id });
       })();
@@ -126,6 +130,41 @@ export class FirstSetup {
     this.pending = null;
   }
 
+  /**
+   * A new recovery key replaces the old one (lost, never confirmed, or shown to the wrong
+   * person). The maintainer re-enters their password: a recovery key is worth the whole store,
+   * so an unattended unlocked kiosk must not be enough to mint one.
+   */
+  async reissueRecoveryKey(staffId: string, password: string): Promise<FirstSetupResult> {
+    const row = this.sessions.staff.byId(staffId);
+    if (!row) throw new CoreError('not_found', 'No such account');
+    const check = await unwrapDataKeyForAccount(row.wrapped_dk, password, row.id).catch((error: unknown) => {
+      if (error instanceof CryptoError) {
+        this.audit.append({ actorId: staffId, action: 'setup.recovery_key_reissued', outcome: 'refused', reason: 'wrong_password' });
+        throw new CoreError('wrong_credentials', 'The password is wrong');
+      }
+      throw error;
+    });
+    check.wipe();
+    const recovery = generateRecoveryKey();
+    try {
+      const wrapped = wrapDataKeyForRecovery(this.sessions.dataKeys(), recovery, this.deviceId);
+      this.db.transaction(() => {
+        this.keyring.replaceRecovery(wrapped);
+        // the recovery copy of the backup secret key follows the new recovery key
+        replaceRecoveryCopy(this.db, this.sessions.dataKeys(), recovery, this.clock.now());
+        this.audit.append({ actorId: staffId, action: 'setup.recovery_key_reissued' });
+      })();
+      const formatted = formatRecoveryKey(recovery);
+      const groups = formatted.split('-');
+      const ask = pickGroups(groups.length);
+      this.pending = { staffId, groups, ask };
+      return { recoveryKey: formatted, confirmGroups: ask, session: this.sessions.state() };
+    } finally {
+      readySodium().memzero(recovery);
+    }
+  }
+
   /** Drops the shown key from memory (lock, sign-out). */
   forgetPending(): void {
     this.pending = null;
@@ -150,6 +189,15 @@ export class FirstSetup {
     let keys: KeyHandle;
     try {
       keys = unwrapDataKeyWithRecoveryKey(stored.recovery_wrapped_dk, recovery, this.deviceId);
+      // a backup key pair made without the recovery key (a store older than 0007) gets its copy
+      // now; best effort: the recovery itself must not fail because of it
+      try {
+        if (addRecoveryCopy(this.db, keys, recovery, this.clock.now())) {
+          this.audit.append({ actorId: null, action: 'backup.key_recovery_copy_added' });
+        }
+      } catch {
+        // the next recovery tries again; restores still work through the recovery copy of DK
+      }
     } catch (error) {
       if (error instanceof CryptoError) {
         this.audit.append({ actorId: null, action: 'recovery.reset_password', outcome: 'refused', reason: 'wrong_recovery_key' });

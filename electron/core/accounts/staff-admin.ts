@@ -124,6 +124,9 @@ export class StaffAdmin {
 
   certify(actor: ActiveSession, id: string, certified: boolean): StaffAccount {
     const row = this.require(id);
+    if (id === actor.staff.id) {
+      throw new CoreError('conflict', 'Nobody certifies themselves', { id: 'self' });
+    }
     if (row.role === 'maintainer' || row.role === 'supervisor') {
       throw new CoreError('conflict', 'Only desk staff are certified for guest entry', {
         id: 'not_desk_role',

@@ -3,6 +3,9 @@ import { resolve } from 'node:path';
 import { ROLES, type Role } from '../../../shared/domain/roles.js';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/ipc/contract.js';
 import type { CoreErrorShape } from '../../../shared/ipc/errors.js';
+import { BackupError } from '../backup/backup-error.js';
+import { restoreBackup, type RestoreCredentials } from '../backup/restore-backup.js';
+import { DEFAULT_KEEP_DAYS } from '../backup/retention.js';
 import { createCore, type Core } from '../create-core.js';
 import { CoreError } from '../core-error.js';
 import { silentLogger } from '../logger.js';
@@ -249,7 +252,122 @@ export function buildProgram(io: Io): Command {
       });
     });
 
+  program
+    .command('adopt')
+    .description('accept a database copied from another kiosk as this kiosk’s own (maintainer of that database)')
+    .addOption(dataDir())
+    .action(async (opts: { dataDir: string }) => {
+      const dir = resolve(opts.dataDir);
+      const core = await createCore({
+        dataDir: dir,
+        settings: openSettingsFile(dir),
+        appVersion: 'cli',
+        log: silentLogger,
+        adoptForeignDatabase: true,
+      });
+      try {
+        if (core.storage.state !== 'ready') throw new CliFailure(core.storage.problem.message);
+        await signIn(core, io);
+        try {
+          core.maintenance.adoptDatabase();
+        } catch (error) {
+          rethrowCoreError(error);
+        }
+        io.out(`This folder now belongs to device ${core.storage.deviceId}.\n`);
+      } finally {
+        core.close();
+      }
+    });
+
+  program
+    .command('backup')
+    .description('an encrypted backup into a folder; needs no password (sealed to the backup public key)')
+    .addOption(dataDir())
+    .requiredOption('--to <dir>', 'the backup folder (a USB drive, a share)')
+    .option('--keep <days>', 'keep the newest backup of this many days', atLeastOne, DEFAULT_KEEP_DAYS)
+    .action(async (opts: { dataDir: string; to: string; keep: number }) => {
+      const core = await openCore(opts.dataDir);
+      try {
+        if (!core.backups) throw new CliFailure('The data folder cannot be used');
+        const result = await core.backups
+          .run({ folder: opts.to, keepDays: opts.keep })
+          .catch(rethrowBackupError);
+        io.out(`Backup written: ${result.path} (${megabytes(result.sizeBytes)})\n`);
+        if (result.removed.length > 0) io.out(`Removed ${String(result.removed.length)} older backup(s).\n`);
+      } finally {
+        core.close();
+      }
+    });
+
+  program
+    .command('restore')
+    .description(
+      'replaces the database of a data folder (new or existing) with a verified backup; the current one is kept aside. Stop the kiosk first.',
+    )
+    .addOption(dataDir())
+    .requiredOption('--from <file>', 'the backup file')
+    .option(
+      '--recovery-key <key>',
+      'the recovery key (or SNOWDESK_RECOVERY_KEY); otherwise a maintainer of the backup (SNOWDESK_USER / SNOWDESK_PASSWORD)',
+    )
+    .option(
+      '--from-other-kiosk',
+      'the backup is from another kiosk and is meant to replace this folder’s data',
+    )
+    .action(
+      async (opts: { dataDir: string; from: string; recoveryKey?: string; fromOtherKiosk?: boolean }) => {
+        const credentials = await restoreCredentials(io, opts.recoveryKey);
+        const result = await restoreBackup({
+          dataDir: opts.dataDir,
+          file: opts.from,
+          credentials,
+          allowOtherKiosk: opts.fromOtherKiosk === true,
+          now: () => Date.now(),
+        }).catch(rethrowBackupError);
+        const c = result.counts;
+        io.out(
+          `Verified and restored the backup of ${new Date(result.createdAt).toISOString()} (device ${result.deviceId}): ${String(c.records)} records, ${String(c.payloadsOpened)} payloads open, ${String(c.auditEntries)} audit entries in an unbroken chain.\n`,
+        );
+        io.out(
+          result.movedAside
+            ? `The previous database was kept as ${result.movedAside}.\n`
+            : `Restored into a new data folder: ${result.restoredTo}\n`,
+        );
+      },
+    );
+
   return program;
+}
+
+function atLeastOne(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000)
+    throw new InvalidArgumentError('a whole number from 1 to 10,000');
+  return n;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function rethrowBackupError(error: unknown): never {
+  if (error instanceof BackupError) throw new CliFailure(`${error.message} [${error.code}]`);
+  throw error;
+}
+
+/** The recovery key (option or SNOWDESK_RECOVERY_KEY), or a maintainer of the backup. */
+async function restoreCredentials(io: Io, recoveryKey: string | undefined): Promise<RestoreCredentials> {
+  const key = recoveryKey ?? io.env.SNOWDESK_RECOVERY_KEY;
+  if (key) return { recoveryKey: key };
+  const name =
+    io.env.SNOWDESK_USER ?? (interactive() ? await ask('Maintainer name (of the backup): ') : undefined);
+  if (!name) {
+    throw new CliFailure(
+      'Give --recovery-key, or set SNOWDESK_USER and SNOWDESK_PASSWORD of a maintainer',
+      2,
+    );
+  }
+  return { name, password: await secret(io, 'SNOWDESK_PASSWORD', 'Password: ') };
 }
 
 function rethrowCoreError(error: unknown): never {

@@ -5,8 +5,9 @@ import type { Argon2Params } from './argon2-params.js';
 /**
  * Argon2id on a worker thread. An unlock costs about half a second of CPU and 128 MiB of
  * WebAssembly memory; on the Electron main process that would freeze IPC, window events and the
- * idle timer for that long and keep the memory forever. The worker is started on first use and
- * ended after a quiet minute, which also returns its memory.
+ * idle timer for that long. The worker is started with the core (`warmArgon2Worker`) and kept:
+ * starting it and loading libsodium costs more than the derivation itself, and every unlock
+ * after an idle lock would pay that again. It never keeps the process alive (unref).
  *
  * The worker's code is a CommonJS string evaluated by Node, given libsodium's resolved path:
  * it runs the same in vitest, under tsx (CLI) and in Electron's bundled main process, with no
@@ -18,6 +19,7 @@ const sodiumModule = require(workerData.sodiumPath);
 const ready = sodiumModule.ready.then(() => sodiumModule);
 parentPort.on('message', async (job) => {
   const sodium = await ready;
+  if (job.warm) return;
   const password = new Uint8Array(job.password);
   try {
     const key = sodium.crypto_pwhash(job.bytes, password, new Uint8Array(job.salt), job.opslimit, job.memlimit,
@@ -31,8 +33,6 @@ parentPort.on('message', async (job) => {
 });
 `;
 
-const IDLE_MS = 60_000;
-
 interface Pending {
   resolve: (key: Uint8Array) => void;
   reject: (error: Error) => void;
@@ -45,7 +45,6 @@ interface Answer {
 }
 
 let worker: Worker | null = null;
-let idleTimer: NodeJS.Timeout | null = null;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
@@ -57,14 +56,14 @@ function failAll(error: Error): void {
 function startWorker(): Worker {
   const sodiumPath = createRequire(import.meta.url).resolve('libsodium-wrappers-sumo');
   const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { sodiumPath } });
-  started.unref();
   started.on('message', (answer: Answer) => {
     const job = pending.get(answer.id);
     if (!job) return;
     pending.delete(answer.id);
     if (answer.key) job.resolve(new Uint8Array(answer.key));
     else job.reject(new Error(`Argon2id failed: ${answer.error ?? 'unknown'}`));
-    if (pending.size === 0) scheduleIdleStop();
+    // idle: let the process exit (a 'message' listener keeps the worker referenced)
+    if (pending.size === 0) started.unref();
   });
   started.on('error', (error) => {
     worker = null;
@@ -74,20 +73,14 @@ function startWorker(): Worker {
     if (worker === started) worker = null;
     failAll(new Error('the Argon2 worker stopped'));
   });
+  started.unref();
   return started;
 }
 
-function scheduleIdleStop(): void {
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => {
-    idleTimer = null;
-    if (pending.size === 0 && worker) {
-      const stopping = worker;
-      worker = null;
-      void stopping.terminate();
-    }
-  }, IDLE_MS);
-  idleTimer.unref();
+/** Starts the worker ahead of the first sign-in, so that sign-in pays only for Argon2 itself. */
+export function warmArgon2Worker(): void {
+  worker ??= startWorker();
+  worker.postMessage({ warm: true });
 }
 
 /**
@@ -101,10 +94,6 @@ export function deriveKeyOffThread(
   bytes: number,
 ): Promise<Uint8Array> {
   worker ??= startWorker();
-  if (idleTimer) {
-    clearTimeout(idleTimer);
-    idleTimer = null;
-  }
   const id = nextId++;
   const own = new Uint8Array(password);
   password.fill(0);
@@ -119,6 +108,8 @@ export function deriveKeyOffThread(
   const running = worker;
   return new Promise<Uint8Array>((resolve, reject) => {
     pending.set(id, { resolve, reject });
+    // a job under way keeps the process alive until its answer arrives
+    running.ref();
     running.postMessage(job, [job.password]);
   });
 }

@@ -24,7 +24,8 @@ import { readySodium } from './sodium.js';
  * checks it against where the box was found.
  */
 
-export type BoxKeyRole = 'device' | 'central' | 'backup';
+/** 'holding': seals sync outbox items written before enrolment, until the central key is known. */
+export type BoxKeyRole = 'device' | 'central' | 'backup' | 'holding';
 
 export const BOX_PUBLIC_KEY_BYTES = 32;
 export const BOX_SECRET_KEY_BYTES = 32;

@@ -33,7 +33,12 @@ const TAG_BYTES = 16;
 const PAD_BLOCK = 64;
 const HEADER_BYTES = 1 + NONCE_BYTES;
 
-export type PayloadPurpose = 'guest-record' | 'draft';
+/**
+ * 'record-note': free text staff write about a record (review comments, reasons, contact notes),
+ * sealed under the record sub-key; the binding's record id names the note's place
+ * ("<record id>#<slot>#<key>", see SealedRecordStore.sealNote) and its revision is 0.
+ */
+export type PayloadPurpose = 'guest-record' | 'draft' | 'record-note';
 
 /** Where a payload belongs. None of it is guest data, so errors may name it. */
 export interface PayloadBinding {

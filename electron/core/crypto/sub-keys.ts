@@ -24,6 +24,14 @@ export const SubKeyId = Object.freeze({
   draft: 4,
   /** wraps key pairs' secret keys (sealed-box.ts), so DK itself only ever feeds this KDF */
   keyWrapping: 5,
+  /**
+   * The practice store's (R6) counterparts of 1–3: practice payloads and blind indexes live under
+   * their own keys, so a practice row copied into the real store never opens there, and a
+   * practice lookup never matches a real digest.
+   */
+  practiceRecordPayload: 6,
+  practiceBlindIndexIdNumber: 7,
+  practiceBlindIndexPhone: 8,
 } as const);
 
 export type SubKeyId = (typeof SubKeyId)[keyof typeof SubKeyId];

@@ -56,7 +56,13 @@ function sqliteCode(error: unknown): string | undefined {
  */
 export function openDatabase(
   dataDir: string,
-  options: { now: () => number; log: Logger; migrations?: readonly Migration[] },
+  options: {
+    now: () => number;
+    log: Logger;
+    migrations?: readonly Migration[];
+    /** another database in the same folder (the practice store); snowdesk.db by default */
+    file?: string;
+  },
 ): OpenedStore | StoreProblem {
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -64,7 +70,7 @@ export function openDatabase(
   } catch {
     return problem('data_dir_unwritable', `The data folder cannot be written: ${dataDir}`, dataDir);
   }
-  const path = join(dataDir, DATABASE_FILE);
+  const path = join(dataDir, options.file ?? DATABASE_FILE);
   let exists: boolean;
   try {
     exists = statSync(path).isFile();

@@ -10,6 +10,8 @@ export function appHandlers(
       version: services.appVersion,
       storage: services.storageState(),
       setupRequired: services.setupRequired(),
+      recoveryKeyConfirmed: services.recoveryKeyConfirmed(),
+      idleLockMinutes: services.settings().idleLockMinutes,
       defaultLanguage: services.settings().language,
     }),
     'session.state': () => services.session.view(),

@@ -4,6 +4,7 @@ import type { Handlers } from '../dispatch.js';
 type SessionMethods =
   | 'setup.create'
   | 'setup.confirmRecoveryKey'
+  | 'setup.reissueRecoveryKey'
   | 'recovery.resetPassword'
   | 'session.signIn'
   | 'session.unlock'
@@ -19,6 +20,8 @@ export function sessionHandlers(services: CoreServices): Pick<Handlers, SessionM
       services.store().setup.confirmRecoveryKey(session?.staff.id ?? '', groups);
       return { confirmed: true as const };
     },
+    'setup.reissueRecoveryKey': ({ password }, { session }) =>
+      services.store().setup.reissueRecoveryKey(session?.staff.id ?? '', password),
     'recovery.resetPassword': ({ recoveryKey, name, newPassword }) =>
       services.store().setup.recover(recoveryKey, name, newPassword),
     'session.signIn': ({ name, password }) => services.store().sessions.signIn(name, password),

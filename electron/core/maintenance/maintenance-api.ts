@@ -4,7 +4,9 @@ import type { Clock } from '../clock.js';
 import type { StoreServices } from '../core-services.js';
 import { seedDemo, type SeedSummary } from '../demo/demo-seed.js';
 import { checkPermission } from '../permission-check.js';
+import { DEVICE_BINDING_KEY } from '../db/device-binding.js';
 import { SealedRecordStore } from '../records/sealed-record-store.js';
+import type { SettingsSource } from '../settings-source.js';
 import type { ActiveSession, SessionStore } from '../session/session-store.js';
 import { runDoctor, type DoctorReport } from './doctor.js';
 import { GUEST_CSV_COLUMNS, guestCsvRow } from './guest-csv.js';
@@ -18,6 +20,8 @@ export interface MaintenanceApi {
   seedDemo(options: { records: number; password: string; seed?: number }): Promise<SeedSummary>;
   /** writes the CSV through `write`, returns the number of guests */
   exportGuestsCsv(write: (chunk: string) => void): number;
+  /** binds this folder's settings to the open database (one copied from another kiosk) */
+  adoptDatabase(): void;
 }
 
 export function createMaintenanceApi(
@@ -25,6 +29,7 @@ export function createMaintenanceApi(
   store: () => StoreServices | null,
   session: SessionStore,
   clock: Clock,
+  settings: SettingsSource,
 ): MaintenanceApi {
   const require = (
     permission: Parameters<typeof checkPermission>[0],
@@ -97,6 +102,13 @@ export function createMaintenanceApi(
         reason: `csv_${String(count)}`,
       });
       return count;
+    },
+
+    adoptDatabase() {
+      const { services, actor } = require('device.admin');
+      if (storage.state !== 'ready') throw new CoreError('storage_unavailable', 'The data folder cannot be used');
+      settings.set(DEVICE_BINDING_KEY, storage.deviceId);
+      services.audit.append({ actorId: actor.staff.id, action: 'device.adopt_database', targetType: 'device', targetId: storage.deviceId });
     },
   };
 }

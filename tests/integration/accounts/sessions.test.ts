@@ -3,14 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/create-core.js';
 import { DATABASE_FILE } from '../../../electron/core/db/open-database.js';
-import {
-  ADMIN,
-  call,
-  ManualClock,
-  openTestCore,
-  refusal,
-  setUpKiosk,
-} from '../../support/core-harness.js';
+import { ADMIN, call, ManualClock, openTestCore, refusal, setUpKiosk } from '../../support/core-harness.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 let dir: ReturnType<typeof tempDir>;
@@ -56,16 +49,23 @@ describe('first setup', () => {
     const result = await call(core, 'setup.create', ADMIN);
     expect(result.recoveryKey).toMatch(/^([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/);
     expect(result.confirmGroups).toHaveLength(2);
-    expect(result.session).toMatchObject({ status: 'signed-in', staff: { name: ADMIN.name, role: 'maintainer' } });
+    expect(result.session).toMatchObject({
+      status: 'signed-in',
+      staff: { name: ADMIN.name, role: 'maintainer' },
+    });
     expect(await call(core, 'app.info', {})).toMatchObject({ setupRequired: false });
-    expect((await refusal(core, 'setup.create', { name: 'Intruder', password: 'another-one-9' })).code).toBe('conflict');
+    expect((await refusal(core, 'setup.create', { name: 'Intruder', password: 'another-one-9' })).code).toBe(
+      'conflict',
+    );
   });
 
   it('requires the asked groups of the recovery key to be typed back', async () => {
     const result = await call(core, 'setup.create', ADMIN);
     const groups = result.recoveryKey.split('-');
     const [a, b] = result.confirmGroups as [number, number];
-    const wrong = await refusal(core, 'setup.confirmRecoveryKey', { groups: { [a]: groups[a - 1] ?? '', [b]: 'ZZZZ' } });
+    const wrong = await refusal(core, 'setup.confirmRecoveryKey', {
+      groups: { [a]: groups[a - 1] ?? '', [b]: 'ZZZZ' },
+    });
     expect(wrong).toMatchObject({ code: 'invalid_input', fields: { [b]: 'mismatch' } });
     const right = { [a]: (groups[a - 1] ?? '').toLowerCase(), [b]: groups[b - 1] ?? '' };
     expect(await call(core, 'setup.confirmRecoveryKey', { groups: right })).toEqual({ confirmed: true });
@@ -83,9 +83,16 @@ describe('accounts and sign-in', () => {
   it('a new account must choose its own password before anything else', async () => {
     await withStaff();
     const signedIn = await call(core, 'session.signIn', { name: 'li na', password: 'first-pass-li' });
-    expect(signedIn).toMatchObject({ status: 'signed-in', mustChangePassword: true, staff: { role: 'specialist' } });
+    expect(signedIn).toMatchObject({
+      status: 'signed-in',
+      mustChangePassword: true,
+      staff: { role: 'specialist' },
+    });
     expect((await refusal(core, 'staff.list', {})).code).toBe('password_change_required');
-    const weak = await refusal(core, 'session.changePassword', { current: 'first-pass-li', next: 'li na li na 1' });
+    const weak = await refusal(core, 'session.changePassword', {
+      current: 'first-pass-li',
+      next: 'li na li na 1',
+    });
     expect(weak.fields).toEqual({ next: 'contains_name' });
     await call(core, 'session.changePassword', { current: 'first-pass-li', next: 'powder-day-42' });
     expect(await call(core, 'session.state', {})).toMatchObject({ mustChangePassword: false });
@@ -108,9 +115,9 @@ describe('accounts and sign-in', () => {
   it('locks an account after five wrong passwords, for a growing delay', async () => {
     await withStaff();
     for (let i = 0; i < 4; i++) {
-      expect((await refusal(core, 'session.signIn', { name: 'Li Na', password: `wrong-${i}-pass` })).code).toBe(
-        'wrong_credentials',
-      );
+      expect(
+        (await refusal(core, 'session.signIn', { name: 'Li Na', password: `wrong-${i}-pass` })).code,
+      ).toBe('wrong_credentials');
     }
     const fifth = await refusal(core, 'session.signIn', { name: 'Li Na', password: 'wrong-5-pass' });
     expect(fifth).toMatchObject({ code: 'account_locked_out', retryAt: clock.now() + 60_000 });
@@ -131,7 +138,10 @@ describe('accounts and sign-in', () => {
       'wrong_credentials',
     );
     expect(auditActions()).toEqual(
-      expect.arrayContaining(['session.sign_in:refused:wrong_password', 'session.sign_in:refused:locked_out']),
+      expect.arrayContaining([
+        'session.sign_in:refused:wrong_password',
+        'session.sign_in:refused:locked_out',
+      ]),
     );
   });
 
@@ -152,18 +162,22 @@ describe('accounts and sign-in', () => {
     await setUpKiosk(core);
     const cjk = '滑雪场🎿冬天快乐';
     await call(core, 'staff.create', { name: 'Emoji Person', role: 'specialist', password: cjk });
-    expect((await refusal(core, 'staff.create', { name: 'Empty', role: 'specialist', password: '' })).code).toBe(
-      'invalid_input',
-    );
     expect(
-      (await refusal(core, 'staff.create', { name: 'Huge', role: 'specialist', password: 'x'.repeat(5000) })).code,
+      (await refusal(core, 'staff.create', { name: 'Empty', role: 'specialist', password: '' })).code,
     ).toBe('invalid_input');
     expect(
-      (await refusal(core, 'staff.create', { name: 'Long', role: 'specialist', password: 'ab'.repeat(100) })).fields,
+      (await refusal(core, 'staff.create', { name: 'Huge', role: 'specialist', password: 'x'.repeat(5000) }))
+        .code,
+    ).toBe('invalid_input');
+    expect(
+      (await refusal(core, 'staff.create', { name: 'Long', role: 'specialist', password: 'ab'.repeat(100) }))
+        .fields,
     ).toEqual({ password: 'too_long' });
     await call(core, 'session.signOut', {});
     // the same password arriving decomposed (NFD) from another keyboard still opens
-    expect(await call(core, 'session.signIn', { name: 'emoji person', password: cjk.normalize('NFD') })).toMatchObject({
+    expect(
+      await call(core, 'session.signIn', { name: 'emoji person', password: cjk.normalize('NFD') }),
+    ).toMatchObject({
       status: 'signed-in',
     });
   });
@@ -172,13 +186,15 @@ describe('accounts and sign-in', () => {
     await withStaff();
     await call(core, 'session.signIn', { name: 'Manager Sun', password: 'first-pass-sun' });
     await call(core, 'session.changePassword', { current: 'first-pass-sun', next: 'manager-sun-2026' });
-    expect((await refusal(core, 'staff.create', { name: 'X', role: 'manager', password: 'qwe-asd-zxc-1' })).code).toBe(
-      'forbidden',
-    );
+    expect(
+      (await refusal(core, 'staff.create', { name: 'X', role: 'manager', password: 'qwe-asd-zxc-1' })).code,
+    ).toBe('forbidden');
     const li = (await call(core, 'staff.list', {})).find((a) => a.name === 'Li Na');
     if (!li) throw new Error('Li Na missing');
     expect(li.certified).toBe(false);
-    expect(await call(core, 'staff.certify', { id: li.id, certified: true })).toMatchObject({ certified: true });
+    expect(await call(core, 'staff.certify', { id: li.id, certified: true })).toMatchObject({
+      certified: true,
+    });
     await call(core, 'session.signIn', ADMIN);
     expect((await refusal(core, 'staff.certify', { id: li.id, certified: false })).code).toBe('forbidden');
   });
@@ -197,11 +213,17 @@ describe('the shared kiosk: lock, idle, switch', () => {
     core.tick();
     expect(await call(core, 'session.state', {})).toMatchObject({ status: 'signed-in', locked: true });
     expect((await refusal(core, 'staff.list', {})).code).toBe('locked');
-    expect((await refusal(core, 'session.unlock', { password: 'not-the-password' })).code).toBe('wrong_credentials');
+    expect((await refusal(core, 'session.unlock', { password: 'not-the-password' })).code).toBe(
+      'wrong_credentials',
+    );
     expect(await call(core, 'session.unlock', { password: ADMIN.password })).toMatchObject({ locked: false });
     expect(await call(core, 'staff.list', {})).toHaveLength(4);
     expect(auditActions()).toEqual(
-      expect.arrayContaining(['session.lock:ok:idle', 'session.unlock:refused:wrong_password', 'session.unlock:ok']),
+      expect.arrayContaining([
+        'session.lock:ok:idle',
+        'session.unlock:refused:wrong_password',
+        'session.unlock:ok',
+      ]),
     );
   });
 
@@ -253,7 +275,9 @@ describe('keys and recovery', () => {
     // DK came back: the maintainer can still wrap it for accounts
     await call(core, 'staff.create', { name: 'Zhou', role: 'specialist', password: 'powder-first-pw' });
     await call(core, 'session.signOut', {});
-    expect(await call(core, 'session.signIn', { name: ADMIN.name, password: 'brand-new-start-1' })).toMatchObject({
+    expect(
+      await call(core, 'session.signIn', { name: ADMIN.name, password: 'brand-new-start-1' }),
+    ).toMatchObject({
       status: 'signed-in',
     });
   });
@@ -303,5 +327,60 @@ describe('keys and recovery', () => {
     core = await openTestCore(dir.path, { clock });
     expect(await call(core, 'session.signIn', ADMIN)).toMatchObject({ status: 'signed-in' });
     expect(await call(core, 'audit.verify', {})).toMatchObject({ ok: true });
+  });
+});
+
+describe('recovery key lifecycle', () => {
+  it('an unconfirmed key is visible in app.info and a maintainer with their password can issue a new one', async () => {
+    const first = await call(core, 'setup.create', ADMIN);
+    expect(await call(core, 'app.info', {})).toMatchObject({
+      recoveryKeyConfirmed: false,
+      idleLockMinutes: 3,
+    });
+    // the screen locked while the key was being copied: the shown key is gone from memory
+    await call(core, 'session.lock', {});
+    await call(core, 'session.unlock', { password: ADMIN.password });
+    expect((await refusal(core, 'setup.confirmRecoveryKey', { groups: { '1': 'AAAA' } })).code).toBe(
+      'conflict',
+    );
+
+    expect((await refusal(core, 'setup.reissueRecoveryKey', { password: 'not-my-password' })).code).toBe(
+      'wrong_credentials',
+    );
+    const second = await call(core, 'setup.reissueRecoveryKey', { password: ADMIN.password });
+    expect(second.recoveryKey).not.toBe(first.recoveryKey);
+    const groups = second.recoveryKey.split('-');
+    await call(core, 'setup.confirmRecoveryKey', {
+      groups: Object.fromEntries(second.confirmGroups.map((i) => [String(i), groups[i - 1] ?? ''])),
+    });
+    expect(await call(core, 'app.info', {})).toMatchObject({ recoveryKeyConfirmed: true });
+
+    // only the new key opens the store now
+    await call(core, 'session.signOut', {});
+    const old = await refusal(core, 'recovery.resetPassword', {
+      recoveryKey: first.recoveryKey,
+      name: ADMIN.name,
+      newPassword: 'brand-new-start-1',
+    });
+    expect(old.code).toBe('wrong_recovery_key');
+    expect(
+      await call(core, 'recovery.resetPassword', {
+        recoveryKey: second.recoveryKey,
+        name: ADMIN.name,
+        newPassword: 'brand-new-start-1',
+      }),
+    ).toMatchObject({ status: 'signed-in' });
+  });
+
+  it('nobody certifies themselves', async () => {
+    await setUpKiosk(core);
+    await call(core, 'staff.create', { name: 'Manager Sun', role: 'manager', password: 'first-pass-sun' });
+    await call(core, 'session.signIn', { name: 'Manager Sun', password: 'first-pass-sun' });
+    await call(core, 'session.changePassword', { current: 'first-pass-sun', next: 'manager-sun-2026' });
+    const me = (await call(core, 'session.state', {})) as { staff: { id: string } };
+    expect(await refusal(core, 'staff.certify', { id: me.staff.id, certified: true })).toMatchObject({
+      code: 'conflict',
+      fields: { id: 'self' },
+    });
   });
 });

@@ -16,6 +16,9 @@ describe('sub-keys', () => {
       blindIndexPhone: 3,
       draft: 4,
       keyWrapping: 5,
+      practiceRecordPayload: 6,
+      practiceBlindIndexIdNumber: 7,
+      practiceBlindIndexPhone: 8,
     });
     expect(Buffer.byteLength(SUB_KEY_CONTEXT)).toBe(8);
   });

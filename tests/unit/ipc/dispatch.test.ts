@@ -12,6 +12,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       version: '1.0.0',
       storage: { state: 'ready', deviceId: '6f1c2b1e-8d3a-4a36-9d7c-3f2b1a0e9c11', schemaVersion: 1 },
       setupRequired: true,
+      recoveryKeyConfirmed: false,
+      idleLockMinutes: 3,
       defaultLanguage: 'zh-CN',
     }),
     'session.state': () => ({ status: 'signed-out' }),
