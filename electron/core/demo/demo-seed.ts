@@ -5,7 +5,9 @@ import { staffNameKey } from '../../../shared/domain/staff-account-rules.js';
 import type { StaffAdmin } from '../accounts/staff-admin.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
-import type { SealedRecordStore } from '../records/sealed-record-store.js';
+import { SELF_REVIEW_CHECKS } from '../../../shared/domain/record-workflow.js';
+import type { RecordWorkflowService } from '../records/record-workflow-service.js';
+import { staffView, type StaffRow } from '../accounts/staff-repository.js';
 import type { SessionManager } from '../session/session-manager.js';
 import type { ActiveSession } from '../session/session-store.js';
 import { demoGuest } from './demo-guests.js';
@@ -31,15 +33,53 @@ export interface SeedContext {
   audit: AuditLog;
   sessions: SessionManager;
   staffAdmin: StaffAdmin;
-  records: SealedRecordStore;
+  workflow: RecordWorkflowService;
   clock: Clock;
 }
 
-function indexValues(guest: GuestRecord): { idNumber: string; phones: string[] } {
-  const phones = [guest.contact.phone, guest.emergencyContact?.phone, guest.guardian?.phone].filter(
-    (p): p is string => typeof p === 'string',
-  );
-  return { idNumber: guest.idDocument.number, phones };
+const CHECKLIST = Object.fromEntries(SELF_REVIEW_CHECKS.map((check) => [check, true]));
+
+function asSession(row: StaffRow): ActiveSession {
+  return { staff: staffView(row), locked: false, mustChangePassword: false };
+}
+
+/**
+ * Most demo guests are valid, as at a desk after a season; the rest wait where real ones would:
+ * in cross-review, returned to their entrant, or still a draft.
+ */
+function seedOne(
+  ctx: SeedContext,
+  guest: GuestRecord,
+  random: SeededRandom,
+  desk: readonly StaffRow[],
+  manager: StaffRow,
+  now: number,
+): void {
+  // a VIP or doubtful record goes to the manager for final review: someone else entered it
+  const final = guest.vip || guest.doubtful;
+  const entrant = random.pick(final ? desk.filter((d) => d.id !== manager.id) : desk);
+  const reviewer = random.pick(desk.filter((d) => d.id !== entrant.id));
+  const roll = random.next();
+  if (roll < 0.85) {
+    const enteredAt = now - random.int(1, 90) * 86_400_000 - random.int(0, 8) * 3_600_000;
+    ctx.workflow.seedValid({
+      guest,
+      entrantId: entrant.id,
+      reviewerId: reviewer.id,
+      finalReviewerId: manager.id,
+      enteredAt,
+      validAt: enteredAt + random.int(10, 240) * 60_000,
+    });
+    return;
+  }
+  const { recordId } = ctx.workflow.startIntake(asSession(entrant), guest.channel, guest);
+  if (roll >= 0.95) return; // still a draft
+  ctx.workflow.submit(asSession(entrant), recordId, CHECKLIST);
+  if (roll >= 0.92) {
+    ctx.workflow.returnCross(asSession(reviewer), recordId, [
+      { path: 'homeAddress', text: '地址缺少门牌号，请与客人核对' },
+    ]);
+  }
 }
 
 /**
@@ -65,6 +105,8 @@ export async function seedDemo(
   };
   const manager = byName('demo-manager');
   const desk = DEMO_STAFF.filter((d) => d.role !== 'supervisor').map((d) => byName(d.name));
+  // certification below changes these rows; the workflow reads the certificate from the session
+  const fresh = () => desk.map((row) => byName(row.name));
   ctx.db.transaction(() => {
     for (const row of desk) {
       if (row.certified_at !== null) continue;
@@ -80,23 +122,15 @@ export async function seedDemo(
   })();
 
   const random = new SeededRandom(options.seed ?? 20261123);
-  const now = new Date(ctx.clock.now());
+  const now = ctx.clock.now();
+  const certifiedDesk = fresh();
+  const certifiedManager = byName(manager.name);
   let written = 0;
   while (written < options.records) {
     const size = Math.min(BATCH, options.records - written);
     ctx.db.transaction(() => {
       for (let i = 0; i < size; i++) {
-        const guest = demoGuest(random, now);
-        const entrant = random.pick(desk);
-        const ref = ctx.records.createRecord(entrant.id, guest, indexValues(guest));
-        ctx.audit.append({
-          actorId: entrant.id,
-          action: 'record.create',
-          targetType: 'record',
-          targetId: ref.recordId,
-          fields: Object.keys(guest),
-          reason: 'demo_seed',
-        });
+        seedOne(ctx, demoGuest(random, new Date(now)), random, certifiedDesk, certifiedManager, now);
       }
     })();
     written += size;

@@ -73,7 +73,7 @@ export function createMaintenanceApi(
 
     seedDemo(options) {
       const { services, actor } = require('device.admin');
-      return seedDemo({ ...services, records: recordStore(services), clock }, actor, options);
+      return seedDemo({ ...services, workflow: services.records.for(false).service, clock }, actor, options);
     },
 
     exportGuestsCsv(write) {
@@ -106,9 +106,15 @@ export function createMaintenanceApi(
 
     adoptDatabase() {
       const { services, actor } = require('device.admin');
-      if (storage.state !== 'ready') throw new CoreError('storage_unavailable', 'The data folder cannot be used');
+      if (storage.state !== 'ready')
+        throw new CoreError('storage_unavailable', 'The data folder cannot be used');
       settings.set(DEVICE_BINDING_KEY, storage.deviceId);
-      services.audit.append({ actorId: actor.staff.id, action: 'device.adopt_database', targetType: 'device', targetId: storage.deviceId });
+      services.audit.append({
+        actorId: actor.staff.id,
+        action: 'device.adopt_database',
+        targetType: 'device',
+        targetId: storage.deviceId,
+      });
     },
   };
 }
