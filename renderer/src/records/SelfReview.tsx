@@ -71,8 +71,13 @@ function SelfReviewPanel({
     problems[path] = validationMessage(problem);
   }
   // the core's answer wins over the page's own check
-  Object.assign(problems, refusal?.fields ?? {});
-  const count = Object.keys(local).length;
+  for (const [path, message] of Object.entries(refusal?.fields ?? {})) {
+    const trigger = AUTOMATIC_BY[path];
+    if (trigger !== undefined && (local[trigger] !== undefined || refusal?.fields[trigger] !== undefined))
+      continue;
+    problems[path] = message;
+  }
+  const count = Object.keys(problems).length;
   const allTicked = SELF_REVIEW_CHECKS.every((check) => checks[check] === true);
 
   async function submit(): Promise<void> {
