@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../../shared/domain/roles.js';
 import { STAFF_NAME_MAX } from '../../../shared/domain/staff-account-rules.js';
 import type { StaffAccount } from '../../../shared/ipc/schemas.js';
 import { missing, repeatProblem } from '../forms/local-checks.js';
-import { PasswordRules } from '../forms/PasswordRules.js';
+import { NewPasswordFields } from '../forms/NewPasswordFields.js';
 import { localRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { SelectField } from '../forms/SelectField.js';
@@ -68,25 +68,14 @@ export function CreateStaffForm({ onCreated }: { onCreated: (account: StaffAccou
             problem={refusal?.fields.role}
           />
         </div>
-        <PasswordRules own={false} />
-        <div className="form-row">
-          <TextField
-            label={t('fields.firstPassword')}
-            type="password"
-            value={password}
-            onChange={setPassword}
-            autoComplete="new-password"
-            problem={refusal?.fields.password}
-          />
-          <TextField
-            label={t('fields.repeatFirstPassword')}
-            type="password"
-            value={repeat}
-            onChange={setRepeat}
-            autoComplete="new-password"
-            problem={refusal?.fields.repeat}
-          />
-        </div>
+        <NewPasswordFields
+          kind="someone-else"
+          password={password}
+          repeat={repeat}
+          onPassword={setPassword}
+          onRepeat={setRepeat}
+          problems={{ password: refusal?.fields.password, repeat: refusal?.fields.repeat }}
+        />
         <RefusalNotice refusal={refusal} />
         <div className="actions">
           <button type="submit" className="primary" aria-disabled={busy}>

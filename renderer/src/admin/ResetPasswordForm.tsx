@@ -2,10 +2,9 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffAccount } from '../../../shared/ipc/schemas.js';
 import { missing, repeatProblem } from '../forms/local-checks.js';
-import { PasswordRules } from '../forms/PasswordRules.js';
+import { NewPasswordFields } from '../forms/NewPasswordFields.js';
 import { localRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
-import { TextField } from '../forms/TextField.js';
 import { useCoreSubmit } from '../forms/use-core-submit.js';
 import { api } from '../snowdesk.js';
 
@@ -44,26 +43,15 @@ export function ResetPasswordForm({ account, onDone, onCancel }: Props) {
       <h3 id={titleId}>{t('staff.resetTitle', { name: account.name })}</h3>
       <p>{t('staff.resetIntro', { name: account.name })}</p>
       <form noValidate aria-busy={busy} onSubmit={(event) => void onSubmit(event)}>
-        <PasswordRules own={false} />
-        <div className="form-row">
-          <TextField
-            label={t('fields.firstPassword')}
-            type="password"
-            value={password}
-            onChange={setPassword}
-            autoComplete="new-password"
-            autoFocus
-            problem={refusal?.fields.password}
-          />
-          <TextField
-            label={t('fields.repeatFirstPassword')}
-            type="password"
-            value={repeat}
-            onChange={setRepeat}
-            autoComplete="new-password"
-            problem={refusal?.fields.repeat}
-          />
-        </div>
+        <NewPasswordFields
+          kind="someone-else"
+          password={password}
+          repeat={repeat}
+          onPassword={setPassword}
+          onRepeat={setRepeat}
+          problems={{ password: refusal?.fields.password, repeat: refusal?.fields.repeat }}
+          autoFocus
+        />
         <RefusalNotice refusal={refusal} />
         <div className="actions">
           <button type="button" onClick={onCancel}>

@@ -2,7 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState, StaffView } from '../../../shared/ipc/schemas.js';
 import { missing, repeatProblem } from '../forms/local-checks.js';
-import { PasswordRules } from '../forms/PasswordRules.js';
+import { NewPasswordFields } from '../forms/NewPasswordFields.js';
 import { localRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
@@ -56,22 +56,13 @@ export function ChangePasswordScreen({ staff, onChanged, onSignOut }: Props) {
             autoFocus
             problem={refusal?.fields.current}
           />
-          <PasswordRules />
-          <TextField
-            label={t('fields.newPassword')}
-            type="password"
-            value={next}
-            onChange={setNext}
-            autoComplete="new-password"
-            problem={refusal?.fields.next}
-          />
-          <TextField
-            label={t('fields.repeatNewPassword')}
-            type="password"
-            value={repeat}
-            onChange={setRepeat}
-            autoComplete="new-password"
-            problem={refusal?.fields.repeat}
+          <NewPasswordFields
+            kind="change"
+            password={next}
+            repeat={repeat}
+            onPassword={setNext}
+            onRepeat={setRepeat}
+            problems={{ password: refusal?.fields.next, repeat: refusal?.fields.repeat }}
           />
           <RefusalNotice refusal={refusal} />
           <div className="actions">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { STAFF_NAME_MAX } from '../../../shared/domain/staff-account-rules.js';
 import type { AppInfo, SetupResult } from '../../../shared/ipc/schemas.js';
 import { missing, repeatProblem } from '../forms/local-checks.js';
-import { PasswordRules } from '../forms/PasswordRules.js';
+import { NewPasswordFields } from '../forms/NewPasswordFields.js';
 import { localRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
@@ -58,22 +58,13 @@ export function FirstSetupScreen({
             autoFocus
             problem={refusal?.fields.name}
           />
-          <PasswordRules />
-          <TextField
-            label={t('fields.password')}
-            type="password"
-            value={password}
-            onChange={setPassword}
-            autoComplete="new-password"
-            problem={refusal?.fields.password}
-          />
-          <TextField
-            label={t('fields.repeatPassword')}
-            type="password"
-            value={repeat}
-            onChange={setRepeat}
-            autoComplete="new-password"
-            problem={refusal?.fields.repeat}
+          <NewPasswordFields
+            kind="choose"
+            password={password}
+            repeat={repeat}
+            onPassword={setPassword}
+            onRepeat={setRepeat}
+            problems={{ password: refusal?.fields.password, repeat: refusal?.fields.repeat }}
           />
           <RefusalNotice refusal={refusal} />
           <div className="actions">

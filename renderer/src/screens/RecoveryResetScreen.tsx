@@ -2,7 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '../../../shared/ipc/schemas.js';
 import { missing, repeatProblem } from '../forms/local-checks.js';
-import { PasswordRules } from '../forms/PasswordRules.js';
+import { NewPasswordFields } from '../forms/NewPasswordFields.js';
 import { localRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
@@ -65,22 +65,13 @@ export function RecoveryResetScreen({
             autoComplete="username"
             problem={refusal?.fields.name}
           />
-          <PasswordRules />
-          <TextField
-            label={t('fields.newPassword')}
-            type="password"
-            value={password}
-            onChange={setPassword}
-            autoComplete="new-password"
-            problem={refusal?.fields.password}
-          />
-          <TextField
-            label={t('fields.repeatNewPassword')}
-            type="password"
-            value={repeat}
-            onChange={setRepeat}
-            autoComplete="new-password"
-            problem={refusal?.fields.repeat}
+          <NewPasswordFields
+            kind="change"
+            password={password}
+            repeat={repeat}
+            onPassword={setPassword}
+            onRepeat={setRepeat}
+            problems={{ password: refusal?.fields.password, repeat: refusal?.fields.repeat }}
           />
           <RefusalNotice refusal={refusal} />
           <div className="actions">
