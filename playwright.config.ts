@@ -6,6 +6,9 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
+  // one retry in CI, reported as "flaky" in the summary, never silently: a real browser on a busy
+  // machine can lose a race the product does not (see the issue notes for the one seen)
+  retries: process.env.CI ? 1 : 0,
   reporter: [['list']],
   outputDir: 'test-results',
   projects: [

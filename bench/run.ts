@@ -19,7 +19,8 @@ import { formatTable, pending, type BenchResult } from './lib/result.js';
 import { cryptoCostsWorkload } from './workloads/crypto-costs.js';
 import { lookupWorkload } from './workloads/lookup.js';
 import { nameSearchWorkload } from './workloads/name-search.js';
-import { laterPending, nameSearchPending, saveIntakePending } from './workloads/pending.js';
+import { laterPending, nameSearchPending, saveIntakePending, syncDrainPending } from './workloads/pending.js';
+import { syncDrainWorkload } from './workloads/sync-drain.js';
 import { storeThroughputWorkload } from './workloads/store-throughput.js';
 import { unlockWorkload } from './workloads/unlock.js';
 
@@ -132,6 +133,11 @@ try {
     )),
   );
   results.push(...(await step('per-record crypto costs', () => cryptoCostsWorkload(2_000, seed), [])));
+  results.push(
+    ...(await step('sync drain over loopback', () => syncDrainWorkload(quick ? 2_000 : 10_000), [
+      syncDrainPending(),
+    ])),
+  );
   results.push(...laterPending());
 } finally {
   rmSync(scratch, { recursive: true, force: true });
@@ -148,6 +154,4 @@ console.log(formatTable(results));
 const misses = results.filter((r) => r.ok === false).length;
 console.log(`\n${String(misses)} line(s) miss or are not measured; results in ${values.out}`);
 if (broken > 0) console.log(`${String(broken)} workload(s) broke (see above)`);
-// Exit now rather than when the event loop drains: the core's idle Argon2 worker holds the process
-// for its 60 s idle time after core.close() (its MessagePort stays referenced; see the issue note).
 process.exit(broken > 0 ? 1 : 0);
