@@ -16,6 +16,7 @@ import { createDispatch, type Dispatch, type Handlers } from './dispatch.js';
 import { EventBus } from './event-bus.js';
 import { appHandlers } from './handlers/app-handlers.js';
 import { backupHandlers } from './handlers/backup-handlers.js';
+import { consentHandlers } from './handlers/consent-handlers.js';
 import { sessionHandlers } from './handlers/session-handlers.js';
 import { staffHandlers } from './handlers/staff-handlers.js';
 import { syncHandlers } from './handlers/sync-handlers.js';
@@ -214,6 +215,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...sessionHandlers(services),
     ...staffHandlers(services),
     ...recordHandlers(services),
+    ...consentHandlers(services),
     ...syncHandlers(services),
     ...backupHandlers(services, () => backups),
   };

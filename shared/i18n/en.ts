@@ -80,6 +80,10 @@ export const en: MessageCatalog = {
     nameRule: 'Names have at most {{max}} characters: letters of any script, digits, spaces and . · - _',
   },
   problems: {
+    version_taken: 'This version has been published already; use a new version number',
+    version_characters: 'Use letters, digits, dots, hyphens and underscores only',
+    notice_too_short: 'The notice is too short (20 characters at least)',
+    notice_too_long: 'The notice is too long (5,000 characters at most)',
     required: 'Please fill this in',
     repeat_mismatch: 'The two passwords differ; please type them again',
     name_required: 'Please enter a name',
@@ -252,6 +256,17 @@ export const en: MessageCatalog = {
     resetSubmit: 'Set the first password',
     resetDone: 'The password of {{name}} is reset. {{name}} must choose their own at the next sign-in.',
     cancel: 'Cancel',
+  },
+  consentNotice: {
+    title: 'Consent notice for collecting personal information',
+    intro:
+      'Once published, every new entry uses the new notice; existing records keep the version the guest was told. A published version cannot be changed.',
+    current: 'Current version: {{version}}',
+    version: 'New version number',
+    textZh: 'Notice (Chinese)',
+    textEn: 'Notice (English)',
+    publish: 'Publish new version',
+    published: 'Consent notice version {{version}} published.',
   },
   certify: {
     title: 'Training certification',

@@ -210,8 +210,7 @@ export const recordsEn: MessageCatalog['records'] = {
   },
   consent: {
     noticeTitle: 'Notice on the collection of personal information (version {{version}})',
-    notice:
-      'The resort collects your name, contact details, ID number, home address and ski preferences to issue passes, rentals and lessons and to keep you safe. Your ID number is sensitive personal information, used only for real-name registration, and needs your separate consent. The information is kept for 3 years after your last visit and then deleted. At the desk you can see, copy, correct or have your information deleted at any time, and withdraw your consent.',
+    loading: 'Loading the notice…',
     read: 'Tell the guest the above (or let them read the paper notice), then record their consent.',
     recordedAt: 'Consent recorded: {{time}}',
   },

@@ -77,6 +77,10 @@ export const zhCN = {
     nameRule: '姓名最多 {{max}} 个字，可以用文字、数字、空格和 . · - _',
   },
   problems: {
+    version_taken: '这个版本号已经发布过，请用新的版本号',
+    version_characters: '版本号只能用字母、数字、点、横线和下划线',
+    notice_too_short: '告知书内容太短（至少 20 个字）',
+    notice_too_long: '告知书内容太长（最多 5000 个字）',
     required: '请填写此项',
     repeat_mismatch: '两次输入的密码不一致，请重新输入',
     name_required: '请填写姓名',
@@ -229,6 +233,16 @@ export const zhCN = {
     resetSubmit: '设置初始密码',
     resetDone: '已重置 {{name}} 的密码。{{name}} 下次登录时必须设置自己的密码。',
     cancel: '取消',
+  },
+  consentNotice: {
+    title: '个人信息收集告知书',
+    intro: '发布新版本后，之后的每次登记都使用新告知书；已有记录仍注明当时告知的版本。已发布的版本不能修改。',
+    current: '当前版本：{{version}}',
+    version: '新版本号',
+    textZh: '告知书（中文）',
+    textEn: '告知书（英文）',
+    publish: '发布新版本',
+    published: '已发布告知书版本 {{version}}。',
   },
   certify: {
     title: '培训认证',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Capability } from '../domain/roles.js';
 import { ROLES } from '../domain/roles.js';
+import { ConsentNotice, PublishNoticeInput } from './consent-schemas.js';
 import { PasswordInput, StaffName } from '../domain/staff-account-rules.js';
 import {
   AppInfo,
@@ -115,6 +116,10 @@ export const contract = {
   },
 
   'audit.verify': { input: NoInput, output: AuditVerdict, permission: 'audit.verify' },
+
+  // the consent notice (R8): read at every intake, published by a manager
+  'consent.current': { input: NoInput, output: ConsentNotice, permission: 'session' },
+  'consent.publish': { input: PublishNoticeInput, output: ConsentNotice, permission: 'consent.edit' },
 
   // guest records (R7–R14, R19). practice: uncertified desk staff run these on the practice store (R6)
   'records.workspace': { input: NoInput, output: R.Workspace, permission: 'session', practice: true },

@@ -32,6 +32,10 @@ export const PROBLEM_CODES: ReadonlySet<string> = new Set([
   'self',
   'not_desk_role',
   'not_found',
+  'version_taken',
+  'version_characters',
+  'notice_too_short',
+  'notice_too_long',
 ]);
 
 const PROBLEM_VALUES: Readonly<Record<string, Record<string, number>>> = {

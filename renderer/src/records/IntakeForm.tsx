@@ -1,10 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isOnlineChannel, type GuestDraft } from '../../../shared/domain/guest-record.js';
 import type { GuestHit, RecordDetail } from '../../../shared/ipc/record-schemas.js';
 import { CONTACT_METHODS, CONTACT_OUTCOMES, ONSITE_CHANNELS } from '../../../shared/ipc/record-schemas.js';
 import { say, type Message } from '../forms/refusal.js';
-import { api } from '../snowdesk.js';
+import { api, callOrThrow } from '../snowdesk.js';
 import { coreNow, coreToday } from './desk-clock.js';
 import { formatClock, formatDateTime } from './display.js';
 import {
@@ -27,8 +28,10 @@ import { validationMessage } from './field-message.js';
 import { useAutosave, type SaveState } from './use-autosave.js';
 import { useRecord } from './use-record.js';
 
-/** The consent notice shown at the desk (R8); its version is kept with the consent. */
-export const NOTICE_VERSION = '2026-10';
+/** The consent notice in force (R8), published by a manager; its version is kept with the consent. */
+function useConsentNotice() {
+  return useQuery({ queryKey: ['consent.current'], queryFn: () => callOrThrow('consent.current', {}) });
+}
 
 const CHOICES: Readonly<Record<string, readonly string[]>> = {
   idType: ['resident_id', 'passport', 'hk_macao_permit', 'taiwan_permit', 'foreign_permanent_residence'],
@@ -112,6 +115,7 @@ function IntakeEditor({ detail, onSelfReview, onOpenRecord, onBack }: EditorProp
   const autosave = useAutosave(detail.recordId, draft, composing);
   const today = coreToday();
   const online = detail.channel !== null && isOnlineChannel(detail.channel);
+  const noticeVersion = useConsentNotice().data?.version;
 
   useEffect(() => {
     headingRef.current?.focus();
@@ -138,7 +142,8 @@ function IntakeEditor({ detail, onSelfReview, onOpenRecord, onBack }: EditorProp
     setDraft((previous) => {
       let next = withValue(previous, path, value === '' ? '' : value);
       if (path === 'consent.general' || path === 'consent.idNumber') {
-        next = withValue(next, 'consent.noticeVersion', NOTICE_VERSION);
+        // no version until the notice has loaded: self-review then shows the consent as incomplete
+        if (noticeVersion) next = withValue(next, 'consent.noticeVersion', noticeVersion);
         next = withValue(next, 'consent.at', isoWithChinaOffset(coreNow()));
         if (valueAt(next, 'consent.method') === undefined) {
           next = withValue(
@@ -349,11 +354,14 @@ function SaveStatus({ state }: { state: SaveState }) {
 }
 
 function ConsentNotice() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const notice = useConsentNotice();
+  if (!notice.data) return <p className="muted">{t('records.consent.loading')}</p>;
+  const text = i18n.language === 'en' ? notice.data.text.en : notice.data.text['zh-CN'];
   return (
     <div className="consent-notice">
-      <h3>{t('records.consent.noticeTitle', { version: NOTICE_VERSION })}</h3>
-      <p>{t('records.consent.notice')}</p>
+      <h3>{t('records.consent.noticeTitle', { version: notice.data.version })}</h3>
+      <p>{text}</p>
       <p className="muted">{t('records.consent.read')}</p>
     </div>
   );

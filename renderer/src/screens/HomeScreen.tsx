@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../shared/domain/roles.js';
 import type { SetupResult, StaffView } from '../../../shared/ipc/schemas.js';
+import { ConsentNoticeEditor } from '../admin/ConsentNoticeEditor.js';
 import { StaffCertification } from '../admin/StaffCertification.js';
 import { MaintainerHome } from '../maintainer/MaintainerHome.js';
 import { Desk } from '../records/Desk.js';
@@ -56,6 +57,7 @@ export function HomeScreen({
       {desk && <Desk staff={staff} />}
       {manages && <MaintainerHome self={staff} onRecoveryKeyIssued={onRecoveryKeyIssued} />}
       {certifies && <StaffCertification />}
+      {roleAllows(staff.role, 'consent.edit', staff.certified) && <ConsentNoticeEditor />}
     </div>
   );
 }

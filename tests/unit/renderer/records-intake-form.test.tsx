@@ -63,6 +63,11 @@ function fakeBridge(draft: GuestDraft) {
   const call = vi.fn<(method: string, input: unknown) => Promise<Result<unknown>>>((method) => {
     if (method === 'records.open') return Promise.resolve({ ok: true, value: detail(draft) });
     if (method === 'records.saveDraft') return Promise.resolve({ ok: true, value: saved() });
+    if (method === 'consent.current')
+      return Promise.resolve({
+        ok: true,
+        value: { version: '2026-10', text: { 'zh-CN': '告知书正文', en: 'Notice text' }, publishedAt: 0 },
+      });
     if (method === 'records.checkDuplicates')
       return Promise.resolve({ ok: true, value: { practice: false, hits: [] } });
     return Promise.resolve({ ok: false, error: { code: 'internal', message: method } });

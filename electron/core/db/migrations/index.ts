@@ -6,6 +6,7 @@ import { migration0004 } from './0004-sealed-records.js';
 import { migration0005 } from './0005-record-workflow.js';
 import { migration0006 } from './0006-sync.js';
 import { migration0007 } from './0007-backup-keys.js';
+import { migration0008 } from './0008-consent-notices.js';
 
 /** In order; the runner checks the numbering. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
