@@ -98,7 +98,7 @@ describe('the outbox, written in the caller’s transaction', () => {
           recordId,
           revision: i + 1,
           kind: 'record.revision',
-          data: { guest: { name: '雪' } },
+          data: { guest: { name: '龚雪霁' } },
         }),
       )(),
     );
@@ -121,9 +121,9 @@ describe('the outbox, written in the caller’s transaction', () => {
       seq: 2,
       kind: 'record.revision',
       occurredAt: '2026-01-02T00:00:00.000Z',
-      data: { guest: { name: '雪' } },
+      data: { guest: { name: '龚雪霁' } },
     });
-    expect(filesContaining(dir.path, '雪')).toEqual([]);
+    expect(filesContaining(dir.path, '龚雪霁')).toEqual([]);
   });
 
   it('rolls back with the caller: no row without its change, no number used up', () => {
@@ -162,7 +162,7 @@ describe('the outbox, written in the caller’s transaction', () => {
       recordId: kept,
       revision: 1,
       kind: 'record.revision',
-      data: { guest: { name: '雪' } },
+      data: { guest: { name: '龚雪霁' } },
     });
     const secret = enqueue(db, config, {
       recordId: erased,
@@ -196,7 +196,7 @@ describe('the outbox, written in the caller’s transaction', () => {
       recordId: kept,
       revision: 2,
       kind: 'record.revision',
-      data: { guest: { name: '雪' } },
+      data: { guest: { name: '龚雪霁' } },
     });
     const erasedAgain = enqueue(db, config, {
       recordId: erased,
@@ -217,7 +217,7 @@ describe('the outbox, written in the caller’s transaction', () => {
     expect(opened.ok && opened.value).toMatchObject({
       id: again.id,
       seq: again.seq,
-      data: { guest: { name: '雪' } },
+      data: { guest: { name: '龚雪霁' } },
     });
     // the erased guest's earlier snapshot was replaced before it ever left the kiosk
     const redacted = openSealedJson(sealedOf(erasedAgain.id).toString('base64'), central);
