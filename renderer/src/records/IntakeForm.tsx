@@ -26,7 +26,7 @@ import {
 } from './draft-model.js';
 import { validationMessage } from './field-message.js';
 import { useAutosave, type SaveState } from './use-autosave.js';
-import { useRecord } from './use-record.js';
+import { WithRecord } from './WithRecord.js';
 
 /** The consent notice in force (R8), published by a manager; its version is kept with the consent. */
 function useConsentNotice() {
@@ -57,37 +57,27 @@ interface Props {
 
 export function IntakeForm({ recordId, onSelfReview, onOpenRecord, onBack }: Props) {
   const { t } = useTranslation();
-  const record = useRecord(recordId);
-  if (record.isPending) return <p role="status">{t('records.loading')}</p>;
-  if (record.isError) {
-    return (
-      <section className="panel panel-wide">
-        <p role="alert">{t('errors.not_found')}</p>
-        <button type="button" onClick={onBack}>
-          {t('records.back')}
-        </button>
-      </section>
-    );
-  }
-  const { detail } = record.data;
-  if (!detail.canEdit || detail.draft === null) {
-    return (
-      <section className="panel panel-wide">
-        <p role="alert">{t('records.intake.notEditable')}</p>
-        <button type="button" onClick={onBack}>
-          {t('records.back')}
-        </button>
-      </section>
-    );
-  }
   return (
-    <IntakeEditor
-      key={`${detail.recordId}:${String(detail.revision)}`}
-      detail={detail}
-      onSelfReview={onSelfReview}
-      onOpenRecord={onOpenRecord}
-      onBack={onBack}
-    />
+    <WithRecord recordId={recordId} onBack={onBack}>
+      {(detail) =>
+        !detail.canEdit || detail.draft === null ? (
+          <section className="panel panel-wide">
+            <p role="alert">{t('records.intake.notEditable')}</p>
+            <button type="button" onClick={onBack}>
+              {t('records.back')}
+            </button>
+          </section>
+        ) : (
+          <IntakeEditor
+            key={`${detail.recordId}:${String(detail.revision)}`}
+            detail={detail}
+            onSelfReview={onSelfReview}
+            onOpenRecord={onOpenRecord}
+            onBack={onBack}
+          />
+        )
+      }
+    </WithRecord>
   );
 }
 

@@ -7,7 +7,7 @@ import { formatDateTime } from './display.js';
 import { FieldList } from './FieldList.js';
 import { RoundsHistory } from './IntakeForm.js';
 import { RecordTags } from './RecordTags.js';
-import { useRecord } from './use-record.js';
+import { WithRecord } from './WithRecord.js';
 
 export type RecordNext =
   { to: 'intake' } | { to: 'review'; stage: 'cross' | 'final' } | { to: 'home'; notice: string };
@@ -20,20 +20,11 @@ interface Props {
 
 /** One guest's record, read-only, with what this person may do with it now (R19). */
 export function RecordView({ recordId, onNext, onBack }: Props) {
-  const { t } = useTranslation();
-  const record = useRecord(recordId);
-  if (record.isPending) return <p role="status">{t('records.loading')}</p>;
-  if (record.isError) {
-    return (
-      <section className="panel panel-wide">
-        <p role="alert">{t('errors.not_found')}</p>
-        <button type="button" onClick={onBack}>
-          {t('records.back')}
-        </button>
-      </section>
-    );
-  }
-  return <RecordPanel detail={record.data.detail} onNext={onNext} onBack={onBack} />;
+  return (
+    <WithRecord recordId={recordId} onBack={onBack}>
+      {(detail) => <RecordPanel detail={detail} onNext={onNext} onBack={onBack} />}
+    </WithRecord>
+  );
 }
 
 function RecordPanel({

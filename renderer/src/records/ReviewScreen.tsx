@@ -14,7 +14,7 @@ import { validationMessage } from './field-message.js';
 import { FieldList } from './FieldList.js';
 import { RoundsHistory } from './IntakeForm.js';
 import { RecordTags } from './RecordTags.js';
-import { useRecord } from './use-record.js';
+import { WithRecord } from './WithRecord.js';
 
 interface Props {
   staff: StaffView;
@@ -26,21 +26,12 @@ interface Props {
 
 /** R13 cross-review and R14 final review: approve, or return with comments on fields. */
 export function ReviewScreen({ staff, recordId, stage, onDone, onBack }: Props) {
-  const { t } = useTranslation();
-  const record = useRecord(recordId);
-  if (record.isPending) return <p role="status">{t('records.loading')}</p>;
-  if (record.isError) {
-    return (
-      <section className="panel panel-wide">
-        <p role="alert">{t('errors.not_found')}</p>
-        <button type="button" onClick={onBack}>
-          {t('records.back')}
-        </button>
-      </section>
-    );
-  }
   return (
-    <ReviewPanel staff={staff} detail={record.data.detail} stage={stage} onDone={onDone} onBack={onBack} />
+    <WithRecord recordId={recordId} onBack={onBack}>
+      {(detail) => (
+        <ReviewPanel staff={staff} detail={detail} stage={stage} onDone={onDone} onBack={onBack} />
+      )}
+    </WithRecord>
   );
 }
 

@@ -9,7 +9,7 @@ import { coreToday } from './desk-clock.js';
 import { problemsOf } from './draft-model.js';
 import { validationMessage } from './field-message.js';
 import { FieldList } from './FieldList.js';
-import { useRecord } from './use-record.js';
+import { WithRecord } from './WithRecord.js';
 
 interface Props {
   recordId: string;
@@ -27,20 +27,11 @@ const AUTOMATIC_BY: Readonly<Record<string, string>> = {
 
 /** R12: the entrant checks every field and ticks the checklist before submitting. */
 export function SelfReview({ recordId, onEdit, onSubmitted, onBack }: Props) {
-  const { t } = useTranslation();
-  const record = useRecord(recordId);
-  if (record.isPending) return <p role="status">{t('records.loading')}</p>;
-  if (record.isError) {
-    return (
-      <section className="panel panel-wide">
-        <p role="alert">{t('errors.not_found')}</p>
-        <button type="button" onClick={onBack}>
-          {t('records.back')}
-        </button>
-      </section>
-    );
-  }
-  return <SelfReviewPanel detail={record.data.detail} onEdit={onEdit} onSubmitted={onSubmitted} />;
+  return (
+    <WithRecord recordId={recordId} onBack={onBack}>
+      {(detail) => <SelfReviewPanel detail={detail} onEdit={onEdit} onSubmitted={onSubmitted} />}
+    </WithRecord>
+  );
 }
 
 function SelfReviewPanel({
