@@ -16,7 +16,8 @@ import { serveAppRequest } from '../../electron/main/app-protocol.js';
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const RENDERER_DIR = join(ROOT, 'out/renderer');
+/** SNOWDESK_OUT_DIR lets parallel work build into its own folder (`electron-vite build --outDir D`) */
+export const RENDERER_DIR = join(process.env.SNOWDESK_OUT_DIR ?? join(ROOT, 'out'), 'renderer');
 /** The preview's origin: never resolved, every request to it is answered by the launcher. */
 export const PREVIEW_ORIGIN = 'https://snowdesk.invalid';
 
