@@ -7,6 +7,7 @@ import { migration0005 } from './0005-record-workflow.js';
 import { migration0006 } from './0006-sync.js';
 import { migration0007 } from './0007-backup-keys.js';
 import { migration0008 } from './0008-consent-notices.js';
+import { migration0009 } from './0009-sampling-audit.js';
 
 /** In order; the runner checks the numbering. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
