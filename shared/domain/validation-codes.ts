@@ -27,7 +27,7 @@ export const COMMON_ERROR_CODES = [
 ] as const;
 export const BIRTH_DATE_ERROR_CODES = ['too_early', 'future', 'mismatch_document'] as const;
 export const EMERGENCY_CONTACT_ERROR_CODES = ['same_as_guest'] as const;
-export const CONSENT_ERROR_CODES = ['general_required', 'id_number_required'] as const;
+export const CONSENT_ERROR_CODES = ['general_required', 'id_number_required', 'notice_unknown'] as const;
 export const GUARDIAN_ERROR_CODES = ['consent_required'] as const;
 
 export const VALIDATION_CODES = {

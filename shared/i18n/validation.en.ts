@@ -100,6 +100,8 @@ export const validationEn: ValidationCatalog = {
       'The guest has not agreed to the collection yet. Explain its purpose and use, and submit once they agree.',
     id_number_required:
       'An ID number is sensitive personal information: it needs the guest’s separate consent before it is recorded.',
+    notice_unknown:
+      'The record cites a notice version this kiosk never published. Show the guest the notice in force and ask for consent again.',
   },
   guardian: {
     consent_required: 'The guest is under 14: a guardian must consent before the record can be submitted.',

@@ -90,6 +90,7 @@ export const validationZhCN = {
   consent: {
     general_required: '客户尚未同意信息收集：请先说明收集的目的和用途，取得同意后再提交',
     id_number_required: '证件号码属于敏感个人信息，需要客户单独同意后才能登记',
+    notice_unknown: '记录引用的告知书版本不是本机发布过的版本：请重新向客户展示当前告知书并取得同意',
   },
   guardian: {
     consent_required: '客户未满 14 周岁，需取得监护人同意后才能提交',

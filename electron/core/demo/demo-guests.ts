@@ -162,7 +162,7 @@ export function demoGuest(random: SeededRandom, now: Date): GuestRecord {
     'online_app',
   ] as const);
   const consent = {
-    noticeVersion: '2026-11',
+    noticeVersion: '2026-10',
     general: true as const,
     idNumber: true as const,
     method: channel.startsWith('online')

@@ -70,6 +70,13 @@ export class RecordStores {
     this.practice = null;
   }
 
+  /** Notices live in the real store; practice records cite them too. */
+  private noticePublished(version: string): boolean {
+    return (
+      this.options.db.prepare('SELECT 1 FROM consent_notices WHERE version = ?').get(version) !== undefined
+    );
+  }
+
   private realWorkspace(): RecordWorkspace {
     if (!this.real) {
       const { db, audit, clock } = this.options;
@@ -83,6 +90,7 @@ export class RecordStores {
         practice: false,
         staff: this.options.staff,
         mirrorStaff: () => undefined,
+        noticePublished: (version) => this.noticePublished(version),
       });
       this.real = { service, search: new GuestSearch(service) };
     }
@@ -117,6 +125,7 @@ export class RecordStores {
         sink: NO_RECORD_CHANGE_SINK,
         practice: true,
         staff,
+        noticePublished: (version) => this.noticePublished(version),
         mirrorStaff: (id) => {
           const row = staff.byId(id);
           if (!row) throw new CoreError('not_found', 'No such account');

@@ -73,6 +73,8 @@ export interface RecordWorkflowDeps {
   staff: StaffRepository;
   /** makes a staff member known to this store's staff table before a row points at them */
   mirrorStaff: (id: string) => void;
+  /** whether this kiosk published the consent notice of that version (R8) */
+  noticePublished: (version: string) => boolean;
 }
 
 /** A refusal that is audited (outside the rolled-back transaction) before it reaches the caller. */
@@ -273,6 +275,17 @@ export class RecordWorkflowService {
         );
       }
       const { value } = checked;
+      // an on-site guest was shown this kiosk's notice; an online guest the central's, which the
+      // kiosk need not have
+      if (!isOnlineChannel(value.channel) && !this.deps.noticePublished(value.consent.noticeVersion)) {
+        throw new AuditedRefusal(
+          'invalid_input',
+          'The record cites a consent notice this kiosk never published',
+          'invalid_data',
+          { 'consent.noticeVersion': 'consent.notice_unknown' },
+          ['consent.noticeVersion'],
+        );
+      }
       const flagged = setWorkingFlags(loaded.state, { vip: value.vip, doubtful: value.doubtful });
       const result = this.apply({ ...loaded, state: flagged }, { type, checklist }, actor);
       // the record keeps the normalised values the entrant checked (E.164 phones, canonical numbers)

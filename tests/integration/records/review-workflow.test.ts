@@ -308,6 +308,28 @@ describe('guest intake and the three reviews (issue 4)', () => {
     });
   });
 
+  it('does not submit an on-site record citing a notice version this kiosk never published (R8)', async () => {
+    await as('alice', async () => {
+      const cited = (version: string) =>
+        adultGuest({ consent: { ...adultGuest().consent, noticeVersion: version } });
+      const { recordId } = await call(core, 'records.startIntake', {
+        channel: 'on_site_face_to_face',
+        draft: cited('2099-01'),
+      });
+      const error = await refusal(core, 'records.submit', { recordId, checklist: CHECKLIST });
+      expect(error).toMatchObject({
+        code: 'invalid_input',
+        fields: { 'consent.noticeVersion': 'consent.notice_unknown' },
+      });
+      expect((await call(core, 'records.open', { recordId })).state).toBe('draft');
+
+      await call(core, 'records.saveDraft', { recordId, draft: cited('2026-10') });
+      expect(await call(core, 'records.submit', { recordId, checklist: CHECKLIST })).toMatchObject({
+        state: 'awaiting_cross_review',
+      });
+    });
+  });
+
   it('offers the existing guest when an ID number or phone already on file is typed', async () => {
     const existing = await submittedBy('alice');
     const number = residentId('110105', '19850312', '123');
