@@ -22,6 +22,21 @@ export const DeviceSettings = z.object({
     .string()
     .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/u)
     .default('22:00'),
+  /**
+   * Where the daily backup goes (R16): an absolute path to a folder (a USB drive, a mounted
+   * share); null: not configured, so no scheduled backup runs. backup.configure checks it.
+   */
+  backupFolder: z.string().min(1).max(4096).nullable().default(null),
+  /**
+   * The daily backup starts at this local time (HH:MM, China time), or at the first moment after
+   * it that the kiosk is on. 23:30: after the desk closes (workdayEnd 22:00, night skiing).
+   */
+  backupTime: z
+    .string()
+    .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/u)
+    .default('23:30'),
+  /** how many days of daily backups the folder keeps (the newest of each day) */
+  backupKeepDays: z.number().int().min(1).max(365).default(30),
 });
 export type DeviceSettings = z.infer<typeof DeviceSettings>;
 export type DeviceSettingKey = keyof DeviceSettings;
