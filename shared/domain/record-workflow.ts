@@ -10,13 +10,16 @@
  *   valid --start_correction (guest correction request, R19)--> a new revision in draft; the previous
  *         revision stays in force until the new one is valid
  *   any --request_erasure, then approve_erasure (manager)--> erased
+ *   a first draft never submitted --discard_draft (its entrant)--> erased
  *
  * A record is a list of revisions. The newest one is the working revision; the one in force is the
  * newest *valid* one (`revisionInForce`). Editing a revision's data is not a transition: the core
  * allows it when `canEdit` says so and audits the changed fields separately.
  *
  * Beyond the brief: `cancel_correction` (a correction the guest abandons would otherwise block the
- * record forever) and `reject_erasure` (a pending request needs a way out besides approval).
+ * record forever), `reject_erasure` (a pending request needs a way out besides approval) and
+ * `discard_draft` (a guest who walks away before the entry is submitted: what was typed is destroyed
+ * at once rather than kept, as nobody reviewed it and it never reached the central system).
  */
 import { roleAllows, type Capability, type Role } from './roles.js';
 
@@ -93,7 +96,8 @@ export type WorkflowAction =
   | { readonly type: 'cancel_correction'; readonly reason: string }
   | { readonly type: 'request_erasure'; readonly reason: string }
   | { readonly type: 'approve_erasure' }
-  | { readonly type: 'reject_erasure'; readonly reason: string };
+  | { readonly type: 'reject_erasure'; readonly reason: string }
+  | { readonly type: 'discard_draft' };
 
 export type WorkflowActionType = WorkflowAction['type'];
 
@@ -109,6 +113,7 @@ export const WORKFLOW_ACTIONS = [
   'request_erasure',
   'approve_erasure',
   'reject_erasure',
+  'discard_draft',
 ] as const satisfies readonly WorkflowActionType[];
 
 export const WORKFLOW_REFUSALS = [
@@ -134,6 +139,8 @@ export const WORKFLOW_REFUSALS = [
   'requester_cannot_approve',
   /** only a correction (revision 2 or later) can be cancelled */
   'not_a_correction',
+  /** what a guest sent online is theirs: it is not discarded like a desk draft (erasure instead) */
+  'online_submission',
 ] as const;
 export type WorkflowRefusal = (typeof WORKFLOW_REFUSALS)[number];
 
@@ -243,6 +250,11 @@ function guard(state: RecordState, type: WorkflowActionType, actor: Actor): Work
       if (actor.id === current.entrantId) return capabilityRefusal(actor, 'guest.correct');
       // a lead or manager may clear a colleague's abandoned correction
       return roleAllows(actor.role, 'review.assign', actor.certified) ? null : 'not_entrant';
+    case 'discard_draft':
+      if (current.number !== 1 || !inState('draft')) return 'wrong_state';
+      return (
+        capabilityRefusal(actor, 'guest.enter') ?? (actor.id === current.entrantId ? null : 'not_entrant')
+      );
     case 'request_erasure':
       return capabilityRefusal(actor, 'erasure.request') ?? (state.erasureRequest ? 'erasure_pending' : null);
     case 'approve_erasure':
@@ -350,6 +362,7 @@ export function transition(state: RecordState, action: WorkflowAction, actor: Ac
         audit: audit(),
       };
     case 'approve_erasure':
+    case 'discard_draft':
       return {
         ok: true,
         next: { revisions: state.revisions.map((r) => ({ ...r, status: 'erased' as const })) },

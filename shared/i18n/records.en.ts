@@ -22,6 +22,7 @@ export const recordsEn: MessageCatalog['records'] = {
     correctionStarted:
       'Correction started; the current information stays valid until the new version is approved.',
     erasureRequested: 'Erasure requested; waiting for a manager’s approval.',
+    draftDiscarded: 'Draft discarded; what was typed has been destroyed.',
     erasureDone: 'Erasure request handled.',
   },
   queue: {
@@ -270,6 +271,12 @@ export const recordsEn: MessageCatalog['records'] = {
     erasureReason: 'Reason for the erasure',
     sendErasure: 'Send the erasure request',
     continueEntry: 'Continue entering',
+    discardTitle: 'Discard the draft',
+    discardExplain:
+      'For a guest who leaves before the entry is finished: what was typed is destroyed at once and cannot be recovered.',
+    discard: 'Discard draft',
+    discardConfirm: 'Discard and destroy',
+    discardCancel: 'Keep the draft',
   },
   online: {
     logTitle: 'Log a contact attempt',

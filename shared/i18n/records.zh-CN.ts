@@ -22,6 +22,7 @@ export const recordsZhCN = {
     claimed: '已领取线上提交，请联系客户补全信息。',
     correctionStarted: '已开始更正，新版本审核通过前，原信息继续有效。',
     erasureRequested: '删除申请已提交，等待客服经理审批。',
+    draftDiscarded: '草稿已放弃，录入的信息已销毁。',
     erasureDone: '已处理删除申请。',
   },
   queue: {
@@ -256,6 +257,11 @@ export const recordsZhCN = {
     erasureReason: '删除原因',
     sendErasure: '提交删除申请',
     continueEntry: '继续录入',
+    discardTitle: '放弃草稿',
+    discardExplain: '客户未完成登记就离开时使用：已录入的信息将立即销毁，无法恢复。',
+    discard: '放弃草稿',
+    discardConfirm: '确认放弃并销毁',
+    discardCancel: '不放弃',
   },
   online: {
     logTitle: '记录联系客户',

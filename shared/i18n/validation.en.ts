@@ -121,5 +121,7 @@ export const validationEn: ValidationCatalog = {
     no_erasure_request: 'There is no erasure request waiting for this record.',
     requester_cannot_approve: 'The person who requested an erasure cannot approve it.',
     not_a_correction: 'Only a new revision from a guest correction can be cancelled.',
+    online_submission:
+      'What a guest sent online cannot be discarded like a desk draft. If the guest asks, request an erasure.',
   },
 };

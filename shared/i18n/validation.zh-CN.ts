@@ -109,6 +109,7 @@ export const validationZhCN = {
     no_erasure_request: '该记录没有待审批的删除申请',
     requester_cannot_approve: '删除申请人不能审批自己的申请',
     not_a_correction: '只有客户更正产生的新版本可以撤销',
+    online_submission: '客户在线提交的信息不能像现场草稿一样放弃；如客户要求，请申请删除',
   },
 } as const satisfies ValidationMessages;
 

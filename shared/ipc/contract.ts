@@ -15,6 +15,11 @@ import {
 import * as R from './record-schemas.js';
 import * as S from './sync-schemas.js';
 import * as B from './backup-schemas.js';
+import * as A from './supervision-schemas.js';
+import * as T from './team-schemas.js';
+import * as C from './complaint-schemas.js';
+import * as G from './suggestion-schemas.js';
+import * as Q from './quality-schemas.js';
 
 const StaffId = z.string().min(1).max(64);
 
@@ -167,6 +172,12 @@ export const contract = {
     permission: ['guest.correct', 'review.assign'],
     practice: true,
   },
+  'records.discardDraft': {
+    input: R.RecordRefInput,
+    output: R.TransitionDone,
+    permission: 'guest.enter',
+    practice: true,
+  },
   'review.crossQueue': { input: NoInput, output: R.Queue, permission: 'review.cross', practice: true },
   'review.reviewers': {
     input: R.RecordRefInput,
@@ -242,6 +253,41 @@ export const contract = {
   },
   // end guest records
 
+  // the lead's day (R25), guest complaints (R27), staff suggestions (R17)
+  'team.day': { input: T.TeamDayInput, output: T.TeamDay, permission: 'team.dashboard', practice: true },
+  'complaints.register': {
+    input: C.RegisterComplaintInput,
+    output: C.ComplaintDetail,
+    permission: 'complaint.record',
+  },
+  'complaints.list': {
+    input: NoInput,
+    output: C.ComplaintList,
+    permission: ['complaint.record', 'complaint.manage'],
+  },
+  'complaints.open': {
+    input: C.ComplaintRefInput,
+    output: C.ComplaintDetail,
+    permission: ['complaint.record', 'complaint.manage'],
+  },
+  'complaints.assignees': { input: NoInput, output: C.ComplaintAssignees, permission: 'complaint.manage' },
+  'complaints.assign': { input: C.AssignComplaintInput, output: C.ComplaintDetail, permission: 'complaint.manage' },
+  'complaints.note': { input: C.ComplaintNoteInput, output: C.ComplaintDetail, permission: 'complaint.manage' },
+  'complaints.resolve': {
+    input: C.ResolveComplaintInput,
+    output: C.ComplaintDetail,
+    permission: 'complaint.manage',
+  },
+  'suggestions.send': { input: G.SendSuggestionInput, output: G.SuggestionView, permission: 'suggestion.send' },
+  'suggestions.mine': { input: NoInput, output: G.SuggestionList, permission: 'suggestion.send' },
+  'suggestions.list': { input: NoInput, output: G.SuggestionList, permission: 'suggestion.read' },
+  'suggestions.markRead': {
+    input: G.SuggestionRefInput,
+    output: G.SuggestionView,
+    permission: 'suggestion.read',
+  },
+  // end desk operations
+
   // sync with the central system (R24, R29)
   'sync.status': { input: NoInput, output: S.SyncStatus, permission: 'public' },
   'sync.details': { input: NoInput, output: S.SyncDetails, permission: 'device.admin' },
@@ -251,9 +297,42 @@ export const contract = {
   'sync.retry': { input: S.SyncRetryInput, output: S.SyncStatus, permission: 'device.admin' },
   // end sync
 
-  // backups (R16): the daily run itself is the main process's, needing no session
-  'backup.status': { input: NoInput, output: B.BackupStatus, permission: 'device.admin' },
+  // backups (R16): the daily run itself is the core's timer's, needing no session
+  'backup.status': { input: NoInput, output: B.BackupDetails, permission: 'device.admin' },
+  // the header's warning for those answerable for the data: maintainer, manager, supervisor (R26)
+  'backup.health': { input: NoInput, output: B.BackupHealth, permission: ['device.admin', 'audit.view'] },
+  'backup.run': { input: NoInput, output: B.BackupRunResult, permission: 'device.admin' },
+  'backup.configure': {
+    input: B.BackupConfigureInput,
+    output: B.BackupConfigureResult,
+    permission: 'device.admin',
+  },
+  'backup.restore': { input: B.BackupRestoreInput, output: B.BackupRestoreResult, permission: 'device.admin' },
   // end backups
+
+  // the supervisor's sampling audit and the report of permission use (R26)
+  'sample.draw': { input: A.SampleDrawInput, output: A.SampleDetail, permission: 'audit.sample' },
+  'sample.list': { input: NoInput, output: A.SampleList, permission: ['audit.sample', 'audit.view'] },
+  'sample.get': { input: A.SampleRefInput, output: A.SampleDetail, permission: ['audit.sample', 'audit.view'] },
+  'sample.openRecord': { input: A.SampleRecordInput, output: A.SampleRecord, permission: 'audit.sample' },
+  'sample.check': { input: A.SampleCheckInput, output: A.SampleCheckView, permission: 'audit.sample' },
+  'sample.complete': { input: A.SampleRefInput, output: A.SampleSummary, permission: 'audit.sample' },
+  'sample.report': { input: A.SampleRefInput, output: A.SampleReport, permission: ['audit.sample', 'audit.view'] },
+  'audit.permissionUse': {
+    input: A.PermissionUseInput,
+    output: A.PermissionUse,
+    permission: ['audit.sample', 'audit.view'],
+  },
+  // end sampling audit
+
+  // quality per staff member (R28): quality.own sees only oneself, the core checks staffId
+  'quality.figures': {
+    input: Q.QualityPeriodInput,
+    output: Q.QualityReport,
+    permission: ['quality.own', 'quality.team', 'quality.all'],
+  },
+  'quality.csv': { input: Q.QualityPeriodInput, output: Q.QualityCsv, permission: 'export' },
+  // end quality
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -272,6 +351,8 @@ export const events = {
   'network.changed': NetworkStatus,
   /** sync with the central system: online or offline, waiting, last success, last error (R29) */
   'sync.changed': S.SyncStatus,
+  /** after every backup attempt, configuration and restore: the header's backup warning (R16) */
+  'backup.changed': B.BackupHealth,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -15,6 +15,7 @@ type RecordMethods =
   | 'records.overview'
   | 'records.startCorrection'
   | 'records.cancelCorrection'
+  | 'records.discardDraft'
   | 'review.crossQueue'
   | 'review.reviewers'
   | 'review.assign'
@@ -65,6 +66,7 @@ export function recordHandlers(services: CoreServices): Pick<Handlers, RecordMet
       on(ctx).service.startCorrection(who(ctx), recordId, reason),
     'records.cancelCorrection': ({ recordId, reason }, ctx) =>
       on(ctx).service.cancelCorrection(who(ctx), recordId, reason),
+    'records.discardDraft': ({ recordId }, ctx) => on(ctx).service.discardDraft(who(ctx), recordId),
 
     'review.crossQueue': (_input, ctx) => list(ctx, on(ctx).service.crossQueue(who(ctx))),
     'review.reviewers': ({ recordId }, ctx) => ({

@@ -104,6 +104,7 @@ const REFUSAL_CODES: Readonly<Record<WorkflowRefusal, ErrorCode>> = {
   no_erasure_request: 'conflict',
   requester_cannot_approve: 'forbidden',
   not_a_correction: 'conflict',
+  online_submission: 'conflict',
 };
 
 const REFUSAL_FIELD: Partial<Record<WorkflowRefusal, string>> = {
@@ -665,6 +666,26 @@ export class RecordWorkflowService {
       this.audit(actor, 'record.cancel_correction', recordId, { revision: working.revision });
     });
     this.refreshNames(recordId);
+    return this.done(recordId);
+  }
+
+  /**
+   * A guest who walks away before the entry is submitted: what was typed is destroyed now (the
+   * payload, its indexes and notes, as an erasure does) and the record stays as a tombstone. It never
+   * reached the central system (only valid revisions sync), so nothing is sent.
+   */
+  discardDraft(session: ActiveSession, recordId: string): TransitionDone {
+    const actor = this.actor(session);
+    const now = this.now();
+    this.write('record.discard_draft', recordId, actor, () => {
+      const loaded = this.load(recordId);
+      this.apply(loaded, { type: 'discard_draft' }, actor);
+      if (loaded.record.received_at !== null) throw refused('online_submission');
+      this.deps.records.erase(recordId, actor.id);
+      this.repo.eraseWorkflow(recordId, now);
+      this.audit(actor, 'record.discard_draft', recordId, { revision: loaded.working.revision });
+    });
+    this.names.remove(recordId);
     return this.done(recordId);
   }
 
@@ -1236,7 +1257,9 @@ export class RecordWorkflowService {
       submittedAt: working.submitted_at,
       validAt: working.valid_at,
       deadline: this.deadlineOf(working, record),
-      allowedActions: allowedActions(loaded.state, actor),
+      allowedActions: allowedActions(loaded.state, actor).filter(
+        (action) => action !== 'discard_draft' || record.received_at === null,
+      ),
       canEdit: canEdit(loaded.state, actor),
       missingRequired: draft ? missingRequiredFields(draft, calendarDateAt(this.now())) : [],
       rounds: this.repo.rounds(recordId).map((row) => {

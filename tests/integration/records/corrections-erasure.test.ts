@@ -232,3 +232,73 @@ describe('erasure (R19, PIPL Art. 47)', () => {
     });
   });
 });
+
+describe('discarding a draft (the guest walked away)', () => {
+  it('destroys what was typed at once, by its entrant only, and never once submitted', async () => {
+    const { recordId, submitted } = await as('alice', async () => {
+      const draft = await call(core, 'records.startIntake', {
+        channel: 'on_site_face_to_face',
+        draft: adultGuest({ name: '欧阳娜娜', notes: 'left before finishing' }),
+      });
+      const other = await call(core, 'records.startIntake', {
+        channel: 'on_site_face_to_face',
+        draft: adultGuest({ contact: { phone: '13912345678' } }),
+      });
+      await call(core, 'records.submit', { recordId: other.recordId, checklist: CHECKLIST });
+      expect((await call(core, 'records.open', { recordId: draft.recordId })).allowedActions).toContain(
+        'discard_draft',
+      );
+      return { recordId: draft.recordId, submitted: other.recordId };
+    });
+    await as('bob', async () => {
+      expect(await refusal(core, 'records.discardDraft', { recordId })).toMatchObject({
+        code: 'forbidden',
+        fields: { _: 'workflow.not_entrant' },
+      });
+    });
+    await as('alice', async () => {
+      expect(await refusal(core, 'records.discardDraft', { recordId: submitted })).toMatchObject({
+        code: 'conflict',
+        fields: { _: 'workflow.wrong_state' },
+      });
+      expect(await call(core, 'records.discardDraft', { recordId })).toMatchObject({ state: 'erased' });
+      expect((await call(core, 'records.myQueue', {})).items.map((i) => i.recordId)).not.toContain(recordId);
+      expect((await call(core, 'guests.search', { name: '欧阳娜娜' })).hits).toEqual([]);
+    });
+    await as('manager', async () => {
+      expect(await call(core, 'audit.verify', {})).toMatchObject({ ok: true });
+    });
+    expect(
+      query(
+        'SELECT count(*) AS n FROM record_revisions WHERE record_id = ? AND sealed IS NOT NULL',
+        recordId,
+      ),
+    ).toEqual([{ n: 0 }]);
+    expect(query('SELECT count(*) AS n FROM blind_index WHERE record_id = ?', recordId)).toEqual([{ n: 0 }]);
+    expect(query('SELECT count(*) AS n FROM sync_outbox WHERE record_id = ?', recordId)).toEqual([{ n: 0 }]);
+    expect(
+      query<{ action: string; actor_id: string; outcome: string }>(
+        "SELECT action, actor_id, outcome FROM audit_log WHERE target_id = ? AND action = 'record.discard_draft' ORDER BY seq",
+        recordId,
+      ),
+    ).toEqual([
+      { action: 'record.discard_draft', actor_id: ids.bob, outcome: 'refused' },
+      { action: 'record.discard_draft', actor_id: ids.alice, outcome: 'ok' },
+    ]);
+  });
+
+  it('never discards what a guest sent online', async () => {
+    const online = await as('lead', () =>
+      call(core, 'online.add', { channel: 'online_app', submission: adultGuest({ consent: undefined }) }),
+    );
+    await as('alice', async () => {
+      await call(core, 'online.claim', { recordId: online.recordId });
+      const opened = await call(core, 'records.open', { recordId: online.recordId });
+      expect(opened.allowedActions).not.toContain('discard_draft');
+      expect(await refusal(core, 'records.discardDraft', { recordId: online.recordId })).toMatchObject({
+        code: 'conflict',
+        fields: { _: 'workflow.online_submission' },
+      });
+    });
+  });
+});

@@ -349,9 +349,26 @@ describe('erasure', () => {
   });
 });
 
+describe('discarding a draft', () => {
+  const discard: WorkflowAction = { type: 'discard_draft' };
+
+  it('erases a first draft at once, by its entrant only', () => {
+    expect(status(run(draft, [discard, entrant]))).toBe('erased');
+    expect(refusal(draft, discard, colleague)).toBe('not_entrant');
+    expect(refusal(draft, discard, supervisor)).toBe('forbidden');
+  });
+
+  it('never applies once submitted, nor to a correction (that is cancelled instead)', () => {
+    expect(refusal(awaitingCross, discard, entrant)).toBe('wrong_state');
+    expect(refusal(returned, discard, entrant)).toBe('wrong_state');
+    expect(refusal(valid, discard, entrant)).toBe('wrong_state');
+    expect(refusal(run(valid, [{ type: 'start_correction' }, entrant]), discard, entrant)).toBe('wrong_state');
+  });
+});
+
 describe('allowedActions and canEdit', () => {
   it('offers each person what the machine would accept', () => {
-    expect(allowedActions(draft, entrant)).toEqual(['submit', 'request_erasure']);
+    expect(allowedActions(draft, entrant)).toEqual(['submit', 'request_erasure', 'discard_draft']);
     expect(allowedActions(draft, colleague)).toEqual(['request_erasure']);
     expect(allowedActions(draft, manager)).toEqual([]);
     expect(allowedActions(draft, trainee)).toEqual([]);
@@ -477,6 +494,10 @@ function modelStep(model: Model, action: WorkflowAction, actor: Actor): Model | 
       if (!may(actor, 'approveErasure') || model.erasureBy === undefined || !hasText(action.reason))
         return null;
       return { revisions, erasureBy: undefined };
+    case 'discard_draft':
+      if (revisions.length !== 1 || current.status !== 'draft') return null;
+      if (!may(actor, 'enter') || actor.id !== current.entrant) return null;
+      return { revisions: revisions.map((r) => ({ ...r, status: 'erased' })), erasureBy: undefined };
   }
 }
 
@@ -525,6 +546,7 @@ const arbitraryAction: fc.Arbitrary<WorkflowAction> = fc.oneof(
   { arbitrary: fc.record({ type: fc.constant('request_erasure' as const), reason: text }), weight: 1 },
   { arbitrary: fc.constant({ type: 'approve_erasure' as const }), weight: 1 },
   { arbitrary: fc.record({ type: fc.constant('reject_erasure' as const), reason: text }), weight: 1 },
+  { arbitrary: fc.constant({ type: 'discard_draft' as const }), weight: 1 },
 );
 /** Desk staff more often than the rest, everyone sometimes. */
 const arbitraryActor = fc.oneof(
@@ -541,7 +563,7 @@ const arbitraryActor = fc.oneof(
 
 describe('the workflow against a reference model', () => {
   it('covers every action', () => {
-    expect(new Set(WORKFLOW_ACTIONS).size).toBe(11);
+    expect(new Set(WORKFLOW_ACTIONS).size).toBe(12);
   });
 
   it('agrees with the model on every step of random sequences, and keeps its invariants', () => {
