@@ -21,6 +21,7 @@ import { sessionHandlers } from './handlers/session-handlers.js';
 import { staffHandlers } from './handlers/staff-handlers.js';
 import { syncHandlers } from './handlers/sync-handlers.js';
 import { recordHandlers } from './handlers/record-handlers.js';
+import { qualityHandlers } from './handlers/quality-handlers.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { createMaintenanceApi, type MaintenanceApi } from './maintenance/maintenance-api.js';
 import { NetworkMonitor } from './network-monitor.js';
@@ -218,6 +219,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...consentHandlers(services),
     ...syncHandlers(services),
     ...backupHandlers(services, () => backups),
+    ...qualityHandlers(services),
   };
   const dispatch = createDispatch({
     handlers,

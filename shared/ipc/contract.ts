@@ -15,6 +15,7 @@ import {
 import * as R from './record-schemas.js';
 import * as S from './sync-schemas.js';
 import * as B from './backup-schemas.js';
+import * as Q from './quality-schemas.js';
 import * as A from './supervision-schemas.js';
 import * as T from './team-schemas.js';
 import * as C from './complaint-schemas.js';
@@ -309,6 +310,15 @@ export const contract = {
   },
   'backup.restore': { input: B.BackupRestoreInput, output: B.BackupRestoreResult, permission: 'device.admin' },
   // end backups
+
+  // quality per staff member (R28): quality.own sees only oneself, the core checks staffId
+  'quality.figures': {
+    input: Q.QualityPeriodInput,
+    output: Q.QualityReport,
+    permission: ['quality.own', 'quality.team', 'quality.all'],
+  },
+  'quality.csv': { input: Q.QualityPeriodInput, output: Q.QualityCsv, permission: 'export' },
+  // end quality
 
   // the supervisor's sampling audit and the report of permission use (R26)
   'sample.draw': { input: A.SampleDrawInput, output: A.SampleDetail, permission: 'audit.sample' },
