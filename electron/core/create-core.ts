@@ -21,6 +21,7 @@ import { sessionHandlers } from './handlers/session-handlers.js';
 import { staffHandlers } from './handlers/staff-handlers.js';
 import { syncHandlers } from './handlers/sync-handlers.js';
 import { recordHandlers } from './handlers/record-handlers.js';
+import { supervisionHandlers } from './handlers/supervision-handlers.js';
 import { qualityHandlers } from './handlers/quality-handlers.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { createMaintenanceApi, type MaintenanceApi } from './maintenance/maintenance-api.js';
@@ -219,6 +220,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...consentHandlers(services),
     ...syncHandlers(services),
     ...backupHandlers(services, () => backups),
+    ...supervisionHandlers(services),
     ...qualityHandlers(services),
   };
   const dispatch = createDispatch({

@@ -15,6 +15,7 @@ import {
 import * as R from './record-schemas.js';
 import * as S from './sync-schemas.js';
 import * as B from './backup-schemas.js';
+import * as A from './supervision-schemas.js';
 import * as Q from './quality-schemas.js';
 import * as A from './supervision-schemas.js';
 import * as T from './team-schemas.js';
@@ -311,6 +312,29 @@ export const contract = {
   'backup.restore': { input: B.BackupRestoreInput, output: B.BackupRestoreResult, permission: 'device.admin' },
   // end backups
 
+  // the supervisor's sampling audit and the report of permission use (R26)
+  'sample.draw': { input: A.SampleDrawInput, output: A.SampleDetail, permission: 'audit.sample' },
+  'sample.list': { input: NoInput, output: A.SampleList, permission: ['audit.sample', 'audit.view'] },
+  'sample.get': {
+    input: A.SampleRefInput,
+    output: A.SampleDetail,
+    permission: ['audit.sample', 'audit.view'],
+  },
+  'sample.openRecord': { input: A.SampleRecordInput, output: A.SampleRecord, permission: 'audit.sample' },
+  'sample.check': { input: A.SampleCheckInput, output: A.SampleCheckView, permission: 'audit.sample' },
+  'sample.complete': { input: A.SampleRefInput, output: A.SampleSummary, permission: 'audit.sample' },
+  'sample.report': {
+    input: A.SampleRefInput,
+    output: A.SampleReport,
+    permission: ['audit.sample', 'audit.view'],
+  },
+  'audit.permissionUse': {
+    input: A.PermissionUseInput,
+    output: A.PermissionUse,
+    permission: ['audit.sample', 'audit.view'],
+  },
+  // end sampling audit
+
   // quality per staff member (R28): quality.own sees only oneself, the core checks staffId
   'quality.figures': {
     input: Q.QualityPeriodInput,
@@ -319,21 +343,6 @@ export const contract = {
   },
   'quality.csv': { input: Q.QualityPeriodInput, output: Q.QualityCsv, permission: 'export' },
   // end quality
-
-  // the supervisor's sampling audit and the report of permission use (R26)
-  'sample.draw': { input: A.SampleDrawInput, output: A.SampleDetail, permission: 'audit.sample' },
-  'sample.list': { input: NoInput, output: A.SampleList, permission: ['audit.sample', 'audit.view'] },
-  'sample.get': { input: A.SampleRefInput, output: A.SampleDetail, permission: ['audit.sample', 'audit.view'] },
-  'sample.openRecord': { input: A.SampleRecordInput, output: A.SampleRecord, permission: 'audit.sample' },
-  'sample.check': { input: A.SampleCheckInput, output: A.SampleCheckView, permission: 'audit.sample' },
-  'sample.complete': { input: A.SampleRefInput, output: A.SampleSummary, permission: 'audit.sample' },
-  'sample.report': { input: A.SampleRefInput, output: A.SampleReport, permission: ['audit.sample', 'audit.view'] },
-  'audit.permissionUse': {
-    input: A.PermissionUseInput,
-    output: A.PermissionUse,
-    permission: ['audit.sample', 'audit.view'],
-  },
-  // end sampling audit
 
   // quality per staff member (R28): quality.own sees only oneself, the core checks staffId
   'quality.figures': {

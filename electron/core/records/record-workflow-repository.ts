@@ -403,6 +403,8 @@ export class RecordWorkflowRepository {
       .run(now, recordId);
     this.db.prepare('UPDATE review_rounds SET sealed = NULL WHERE record_id = ?').run(recordId);
     this.db.prepare('UPDATE contact_attempts SET note_sealed = NULL WHERE record_id = ?').run(recordId);
+    // the supervisor's notes of a sampling audit (R26) quote values too
+    this.db.prepare('UPDATE audit_sample_checks SET note_sealed = NULL WHERE record_id = ?').run(recordId);
     this.db
       .prepare(
         'UPDATE erasure_requests SET reason_sealed = NULL, decision_reason_sealed = NULL WHERE record_id = ?',

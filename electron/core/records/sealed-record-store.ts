@@ -44,7 +44,14 @@ export const PRACTICE_RECORD_KEYS: RecordKeyIds = Object.freeze({
  */
 export interface NoteRef {
   recordId: string;
-  slot: 'review-round' | 'correction-reason' | 'contact-note' | 'erasure-reason' | 'erasure-decision';
+  slot:
+    | 'review-round'
+    | 'correction-reason'
+    | 'contact-note'
+    | 'erasure-reason'
+    | 'erasure-decision'
+    /** a sampling audit's note on a field (R26); key: `<sample id>/<field path>` */
+    | 'audit-check';
   key: string;
 }
 
