@@ -1,7 +1,9 @@
 import type { EventName } from '../../shared/ipc/contract.js';
 import type { StorageState } from '../../shared/ipc/schemas.js';
 import { FirstSetup } from './accounts/first-setup.js';
+import { BackupSchedule } from './backup/backup-schedule.js';
 import { BackupService } from './backup/backup-service.js';
+import { restoreLive, type StoreLifecycle } from './backup/live-restore.js';
 import { StaffAdmin } from './accounts/staff-admin.js';
 import { AuditLog } from './audit/audit-log.js';
 import { systemClock, type Clock } from './clock.js';
@@ -11,12 +13,13 @@ import type { Argon2Params } from './crypto/argon2-params.js';
 import { warmArgon2Worker } from './crypto/argon2-worker.js';
 import { loadSodium } from './crypto/sodium.js';
 import { bindToDevice } from './db/device-binding.js';
-import { openDatabase } from './db/open-database.js';
+import { openDatabase, type OpenedStore } from './db/open-database.js';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch.js';
 import { EventBus } from './event-bus.js';
 import { appHandlers } from './handlers/app-handlers.js';
-import { backupHandlers } from './handlers/backup-handlers.js';
+import { backupHandlers, backupHealth, type BackupWiring } from './handlers/backup-handlers.js';
 import { consentHandlers } from './handlers/consent-handlers.js';
+import { deskOpsHandlers } from './handlers/desk-ops-handlers.js';
 import { sessionHandlers } from './handlers/session-handlers.js';
 import { staffHandlers } from './handlers/staff-handlers.js';
 import { syncHandlers } from './handlers/sync-handlers.js';
@@ -58,15 +61,17 @@ export interface Core {
   subscribe(listener: (event: EventName, payload: unknown) => void): () => void;
   /** the operating system's online signal, from Electron's main process or the preview */
   setOsOnline(online: boolean | null): void;
-  /** runs the timers' checks now (idle lock); a timer calls it every few seconds */
+  /** runs the timers' checks now (idle lock, the daily backup); a timer calls it every few seconds */
   tick(): void;
-  storage: StorageState;
+  readonly storage: StorageState;
   /** the maintainer CLI's tools (doctor, demo seed, export); not reachable from the renderer */
   maintenance: MaintenanceApi;
-  /** backups (R16): run() daily and on demand, needing no session; null when the store is unavailable */
-  backups: BackupService | null;
+  /** backups (R16): run() on demand (CLI), needing no session; null when the store is unavailable */
+  readonly backups: BackupService | null;
+  /** the daily backup (R16), checked by tick(); tests await `check()` and `settled()` */
+  backupSchedule: BackupSchedule;
   /** sync with the central system (R24, R29); runs by itself once enrolled; null when the store is unavailable */
-  sync: SyncService | null;
+  readonly sync: SyncService | null;
   close(): void;
 }
 
@@ -90,7 +95,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   if (!opened.ok)
     log.error('storage.unavailable', { code: opened.problem.code, message: opened.problem.message });
 
-  const storage: StorageState = opened.ok
+  let storage: StorageState = opened.ok
     ? { state: 'ready', deviceId: opened.deviceId, schemaVersion: opened.schemaVersion }
     : { state: 'unavailable', problem: opened.problem };
 
@@ -106,7 +111,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   let store: StoreServices | null = null;
   let backups: BackupService | null = null;
   let sync: SyncService | null = null;
-  if (opened.ok) {
+  // what the store registers on the session: undone when a restore closes the store
+  const storeListeners: (() => void)[] = [];
+  const onStoreSession = (listener: Parameters<SessionStore['onChange']>[0]) => {
+    storeListeners.push(session.onChange(listener));
+  };
+  /**
+   * Wires the store's services on an opened database: at start, and again after a restore from
+   * the maintainer's screen (backup/live-restore.ts). Listeners on `session` go through
+   * onStoreSession, so a closed store leaves none behind.
+   */
+  const openStore = (opened: OpenedStore): void => {
     const { db, deviceId } = opened;
     const audit = new AuditLog(db, deviceId, () => clock.now());
     const sessions = new SessionManager({
@@ -179,21 +194,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
     backups = backupService;
     // whoever unlocks first after migration 0007 gives an older store its backup key pair
-    session.onChange((state) => {
+    onStoreSession((state) => {
       if (state.status === 'signed-in' && !state.locked)
         backupService.ensureKeys(() => sessions.dataKeys(), state.staff.id);
     });
     // a recovery key on screen must not outlive the session that was shown it
-    session.onChange((state) => {
+    onStoreSession((state) => {
       if (state.status !== 'signed-in' || state.locked) setup.forgetPending();
       // guest names in memory do not outlive the unlocked session either
       if (state.status !== 'signed-in' || state.locked) records.dropIndexes();
     });
     // online submissions pulled while locked open at the next unlock
-    session.onChange((state) => {
+    onStoreSession((state) => {
       if (state.status === 'signed-in' && !state.locked) setImmediate(() => syncService.openInbox());
     });
-  }
+  };
+  if (opened.ok) openStore(opened);
 
   const services: CoreServices = {
     appVersion: options.appVersion,
@@ -212,14 +228,80 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     recoveryKeyConfirmed: () => store?.setup.recoveryConfirmed() ?? false,
   };
 
+  // backups (R16): the daily run is this core's timer's, needing no session; a restore from the
+  // maintainer's screen closes the store around the swap and opens it again
+  const backupChanged = () => {
+    if (backups) events.emit('backup.changed', backupHealth(backups, settings(), clock.now()));
+  };
+  const backupSchedule = new BackupSchedule({
+    service: () => backups,
+    settings,
+    clock,
+    log,
+    onAttempt: backupChanged,
+  });
+  const storeLifecycle: StoreLifecycle = {
+    close: async () => {
+      const open = store;
+      if (!open) return;
+      sync?.stop();
+      await sync?.settled();
+      // everyone is signed out: DK wiped, names in memory dropped (the store's listeners)
+      open.sessions.signOut();
+      for (const off of storeListeners.splice(0)) off();
+      open.sessions.close();
+      open.records.close();
+      open.db.close();
+      store = null;
+      backups = null;
+      sync = null;
+    },
+    reopen: () => {
+      const again = bindToDevice(
+        openDatabase(options.dataDir, { now: () => clock.now(), log }),
+        options.settings,
+        options.dataDir,
+        false,
+      );
+      if (!again.ok) {
+        log.error('storage.unavailable', { code: again.problem.code, message: again.problem.message });
+        storage = { state: 'unavailable', problem: again.problem };
+        return;
+      }
+      storage = { state: 'ready', deviceId: again.deviceId, schemaVersion: again.schemaVersion };
+      openStore(again);
+      sync?.start();
+    },
+  };
+  const backupWiring: BackupWiring = {
+    service: () => backups,
+    schedule: backupSchedule,
+    writeSettings: (values) => {
+      for (const [key, value] of Object.entries(values)) options.settings.set(key, value);
+    },
+    restore: (request) =>
+      restoreLive(
+        {
+          dataDir: options.dataDir,
+          schedule: backupSchedule,
+          store: storeLifecycle,
+          now: () => clock.now(),
+          log,
+        },
+        request,
+      ),
+    changed: backupChanged,
+  };
+
   const handlers: Handlers = {
     ...appHandlers(services),
     ...sessionHandlers(services),
     ...staffHandlers(services),
     ...recordHandlers(services),
     ...consentHandlers(services),
+    ...deskOpsHandlers(services),
     ...syncHandlers(services),
-    ...backupHandlers(services, () => backups),
+    ...backupHandlers(services, backupWiring),
     ...supervisionHandlers(services),
     ...qualityHandlers(services),
   };
@@ -242,10 +324,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const tick = () => {
     store?.sessions.checkIdle();
+    void backupSchedule.check();
   };
   const timer = setInterval(tick, IDLE_CHECK_MS);
   timer.unref();
-  sync?.start();
+  // through a function: TypeScript does not see openStore assign `sync`
+  const openedSync = (): SyncService | null => sync;
+  openedSync()?.start();
 
   return {
     dispatch,
@@ -255,9 +340,17 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sync?.osOnline(online);
     },
     tick,
-    storage,
-    backups,
-    sync,
+    // getters: a restore from the maintainer's screen replaces the store and its services
+    get storage() {
+      return storage;
+    },
+    get backups() {
+      return backups;
+    },
+    get sync() {
+      return sync;
+    },
+    backupSchedule,
     maintenance: createMaintenanceApi(storage, () => store, session, clock, options.settings),
     close: () => {
       clearInterval(timer);

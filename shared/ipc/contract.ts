@@ -16,8 +16,6 @@ import * as R from './record-schemas.js';
 import * as S from './sync-schemas.js';
 import * as B from './backup-schemas.js';
 import * as A from './supervision-schemas.js';
-import * as Q from './quality-schemas.js';
-import * as A from './supervision-schemas.js';
 import * as T from './team-schemas.js';
 import * as C from './complaint-schemas.js';
 import * as G from './suggestion-schemas.js';
@@ -334,15 +332,6 @@ export const contract = {
     permission: ['audit.sample', 'audit.view'],
   },
   // end sampling audit
-
-  // quality per staff member (R28): quality.own sees only oneself, the core checks staffId
-  'quality.figures': {
-    input: Q.QualityPeriodInput,
-    output: Q.QualityReport,
-    permission: ['quality.own', 'quality.team', 'quality.all'],
-  },
-  'quality.csv': { input: Q.QualityPeriodInput, output: Q.QualityCsv, permission: 'export' },
-  // end quality
 
   // quality per staff member (R28): quality.own sees only oneself, the core checks staffId
   'quality.figures': {

@@ -5,6 +5,10 @@
 export type BackupErrorCode =
   /** the backup folder does not exist (a USB drive not plugged in, a share not mounted) */
   | 'folder_missing'
+  /** the configured folder is not a full (absolute) path */
+  | 'folder_not_absolute'
+  /** no backup folder is configured */
+  | 'not_configured'
   /** the path exists but is not a folder (or a part of it is a file) */
   | 'folder_not_a_folder'
   /** the folder cannot be written: read-only medium, no permission */
@@ -33,7 +37,7 @@ export type BackupErrorCode =
   | 'backup_newer'
   /** the data folder cannot be written or its database cannot be moved aside */
   | 'data_dir_unwritable'
-  /** another backup is running in this process */
+  /** another backup, or a restore, is running in this process */
   | 'busy'
   /** something unexpected; details are in the log */
   | 'io_error';

@@ -18,6 +18,8 @@ export interface BackupStatus {
 export interface BackupRunOptions {
   folder: string;
   keepDays?: number;
+  /** who asked for it (a backup on demand); null or absent: the schedule or the CLI */
+  actorId?: string | null;
 }
 
 /**
@@ -47,14 +49,15 @@ export class BackupService {
         db: this.deps.db,
         dataDir: this.deps.dataDir,
         now: this.deps.now,
-        ...options,
+        folder: options.folder,
+        keepDays: options.keepDays,
       });
-      this.record(started, options.folder, { ok: true, result });
+      this.record(started, options.folder, { ok: true, result }, options.actorId ?? null);
       this.deps.log.info('backup.ok', { sizeBytes: result.sizeBytes, removed: result.removed.length });
       return result;
     } catch (error) {
       const code = error instanceof BackupError ? error.code : 'io_error';
-      this.record(started, options.folder, { ok: false, code });
+      this.record(started, options.folder, { ok: false, code }, options.actorId ?? null);
       this.deps.log.error('backup.failed', { code });
       throw error;
     } finally {
@@ -103,10 +106,21 @@ export class BackupService {
     };
   }
 
+  /** The last restore into this store, from its audit log (the restore appends it there). */
+  lastRestore(): { at: number; fileName: string | null } | null {
+    const row = this.deps.db
+      .prepare(
+        "SELECT at, target_id AS fileName FROM audit_log WHERE target_type = 'backup' AND action = 'backup.restore' ORDER BY seq DESC LIMIT 1",
+      )
+      .get() as { at: number; fileName: string | null } | undefined;
+    return row ?? null;
+  }
+
   private record(
     started: number,
     folder: string,
     outcome: { ok: true; result: BackupResult } | { ok: false; code: string },
+    actorId: string | null,
   ): void {
     try {
       const db = this.deps.db;
@@ -126,7 +140,7 @@ export class BackupService {
           );
         }
         this.deps.audit.append({
-          actorId: null,
+          actorId,
           action: 'backup.create',
           targetType: 'backup',
           targetId: outcome.ok ? outcome.result.fileName : undefined,

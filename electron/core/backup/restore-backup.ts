@@ -256,18 +256,35 @@ function verifyRestoredCopy(
   }
 }
 
+/** A backup read to its end, decrypted and verified into a temporary file in the data folder. */
+export interface PreparedRestore {
+  readonly header: BackupHeader;
+  readonly counts: RestoreResult['counts'];
+  readonly fromOtherKiosk: boolean;
+  readonly unlockedBy: RestoreResult['unlockedBy'];
+  /**
+   * Moves the current database aside and the verified copy into place, opens it (migrating it)
+   * and audits the restore. The caller must have closed every connection to the data folder's
+   * database first. `actorId` overrides who the audit names (the signed-in maintainer at the
+   * kiosk). Call once; the temporary file is gone afterwards either way.
+   */
+  commit(actorId?: string | null): RestoreResult;
+  /** removes the temporary file when the restore is abandoned; harmless after commit */
+  discard(): void;
+}
+
+function removeTemp(temp: string): void {
+  for (const suffix of ['', '-journal', ...SIDE_FILES]) rmSync(temp + suffix, { force: true });
+}
+
 /**
- * Restores a backup into `dataDir` (docs/backup-format.md). Nothing in the data folder changes
- * until the backup has been read to its end, decrypted and verified into a temporary file there:
- * a truncated, tampered, foreign (without `allowOtherKiosk`) or unverifiable backup is refused
- * with a BackupError and the current database stays byte for byte as it was. Then the current
- * database (with its WAL) is renamed to `snowdesk.db.before-restore-<time>` (kept, never
- * deleted), the verified copy is renamed into place, opened (which migrates it to this build's
- * schema) and the restore is written to its audit log.
- *
- * The kiosk must not be running on `dataDir` meanwhile: stop it first (the CLI says so).
+ * The first half of a restore (docs/backup-format.md "Restoring", steps 1–5): reads the file to
+ * its end, decrypts it into `snowdesk.db.restore-<uuid>.tmp` in the data folder and verifies it.
+ * Nothing else in the data folder changes, and the live database is only read (its device id):
+ * a running kiosk keeps working meanwhile. A truncated, tampered, foreign (without
+ * `allowOtherKiosk`) or unverifiable backup is a BackupError, and the temporary file is removed.
  */
-export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
+export async function prepareRestore(options: RestoreOptions): Promise<PreparedRestore> {
   await loadSodium();
   const dataDir = resolve(options.dataDir);
   const file = resolve(options.file);
@@ -282,8 +299,16 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   let unlocked: Unlocked | null = null;
   let fileKey: Uint8Array | null = null;
   const temp = join(dataDir, `${DATABASE_FILE}.restore-${randomUUID()}.tmp`);
+  let prepared = false;
   try {
-    const size = (await source.stat()).size;
+    let size: number;
+    try {
+      const stat = await source.stat();
+      if (!stat.isFile()) throw new Error('not a file');
+      size = stat.size;
+    } catch {
+      throw new BackupError('not_a_backup', `This is not a backup file: ${file}`);
+    }
     const parsed = await readPrefix(source, size);
     const { header } = parsed;
 
@@ -326,71 +351,137 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     }
 
     const counts = verifyRestoredCopy(temp, header, unlocked.keys, options.now);
-
-    // verified: now, and only now, the data folder changes
-    let movedAside: string | null = null;
-    const stamp = backupStamp(options.now());
-    if (existsSync(live)) {
-      movedAside = join(dataDir, `${DATABASE_FILE}.before-restore-${stamp}`);
-      // never over an earlier kept copy
-      for (let n = 1; existsSync(movedAside); n++) {
-        movedAside = join(dataDir, `${DATABASE_FILE}.before-restore-${stamp}-${String(n)}`);
-      }
-      try {
-        renameSync(live, movedAside);
-      } catch {
-        throw new BackupError(
-          'data_dir_unwritable',
-          `The current database cannot be moved aside in ${dataDir}`,
-        );
-      }
-      for (const side of SIDE_FILES) if (existsSync(live + side)) renameSync(live + side, movedAside + side);
-    }
-    renameSync(temp, live);
-
-    const opened = openDatabase(dataDir, { now: options.now, log: options.log ?? silentLogger });
-    if (!opened.ok) {
-      // put the previous database back; keep the restored one for a person to look at
-      renameSync(live, join(dataDir, `${DATABASE_FILE}.failed-restore-${stamp}`));
-      for (const side of SIDE_FILES) rmSync(live + side, { force: true });
-      if (movedAside) {
-        renameSync(movedAside, live);
-        for (const side of SIDE_FILES)
-          if (existsSync(movedAside + side)) renameSync(movedAside + side, live + side);
-      }
-      throw new BackupError(
-        'verification_failed',
-        `The restored database does not open: ${opened.problem.message}`,
-      );
-    }
-    try {
-      new AuditLog(opened.db, opened.deviceId, options.now).append({
-        actorId: unlocked.actorId,
-        action: 'backup.restore',
-        targetType: 'backup',
-        targetId: basename(file),
-        reason: fromOtherKiosk ? `${unlocked.by}_other_kiosk` : unlocked.by,
-      });
-    } finally {
-      opened.db.close();
-    }
-    // the restore was explicit about the other kiosk and opened with that store's own keys:
-    // this folder now belongs to the restored device (what `adopt` would record)
-    if (fromOtherKiosk) openSettingsFile(dataDir).set(DEVICE_BINDING_KEY, header.deviceId);
+    const { actorId: backupActor, by } = unlocked;
+    let done = false;
+    prepared = true;
     return {
-      deviceId: header.deviceId,
-      createdAt: header.createdAt,
-      schemaVersion: header.schemaVersion,
-      unlockedBy: unlocked.by,
-      fromOtherKiosk,
+      header,
       counts,
-      movedAside,
-      restoredTo: live,
+      fromOtherKiosk,
+      unlockedBy: by,
+      discard: () => {
+        removeTemp(temp);
+      },
+      commit: (actorId) => {
+        if (done) throw new Error('a prepared restore commits once');
+        done = true;
+        try {
+          return commitRestore({
+            dataDir,
+            live,
+            temp,
+            file,
+            header,
+            counts,
+            fromOtherKiosk,
+            by,
+            actorId: actorId === undefined ? backupActor : actorId,
+            now: options.now,
+            log: options.log ?? silentLogger,
+          });
+        } finally {
+          removeTemp(temp);
+        }
+      },
     };
   } finally {
     await source.close();
     unlocked?.keys.wipe();
     if (fileKey) readySodium().memzero(fileKey);
-    for (const suffix of ['', '-journal', ...SIDE_FILES]) rmSync(temp + suffix, { force: true });
+    if (!prepared) removeTemp(temp);
+  }
+}
+
+interface CommitInput {
+  dataDir: string;
+  live: string;
+  temp: string;
+  file: string;
+  header: BackupHeader;
+  counts: RestoreResult['counts'];
+  fromOtherKiosk: boolean;
+  by: RestoreResult['unlockedBy'];
+  actorId: string | null;
+  now: () => number;
+  log: Logger;
+}
+
+/** Step 6: verified, so now, and only now, the data folder changes. */
+function commitRestore(input: CommitInput): RestoreResult {
+  const { dataDir, live, temp, header } = input;
+  let movedAside: string | null = null;
+  const stamp = backupStamp(input.now());
+  if (existsSync(live)) {
+    movedAside = join(dataDir, `${DATABASE_FILE}.before-restore-${stamp}`);
+    // never over an earlier kept copy
+    for (let n = 1; existsSync(movedAside); n++) {
+      movedAside = join(dataDir, `${DATABASE_FILE}.before-restore-${stamp}-${String(n)}`);
+    }
+    try {
+      renameSync(live, movedAside);
+    } catch {
+      throw new BackupError('data_dir_unwritable', `The current database cannot be moved aside in ${dataDir}`);
+    }
+    for (const side of SIDE_FILES) if (existsSync(live + side)) renameSync(live + side, movedAside + side);
+  }
+  renameSync(temp, live);
+
+  const opened = openDatabase(dataDir, { now: input.now, log: input.log });
+  if (!opened.ok) {
+    // put the previous database back; keep the restored one for a person to look at
+    renameSync(live, join(dataDir, `${DATABASE_FILE}.failed-restore-${stamp}`));
+    for (const side of SIDE_FILES) rmSync(live + side, { force: true });
+    if (movedAside) {
+      renameSync(movedAside, live);
+      for (const side of SIDE_FILES)
+        if (existsSync(movedAside + side)) renameSync(movedAside + side, live + side);
+    }
+    throw new BackupError('verification_failed', `The restored database does not open: ${opened.problem.message}`);
+  }
+  try {
+    new AuditLog(opened.db, opened.deviceId, input.now).append({
+      actorId: input.actorId,
+      action: 'backup.restore',
+      targetType: 'backup',
+      targetId: basename(input.file),
+      reason: input.fromOtherKiosk ? `${input.by}_other_kiosk` : input.by,
+    });
+  } finally {
+    opened.db.close();
+  }
+  // the restore was explicit about the other kiosk and opened with that store's own keys:
+  // this folder now belongs to the restored device (what `adopt` would record)
+  if (input.fromOtherKiosk) openSettingsFile(dataDir).set(DEVICE_BINDING_KEY, header.deviceId);
+  return {
+    deviceId: header.deviceId,
+    createdAt: header.createdAt,
+    schemaVersion: header.schemaVersion,
+    unlockedBy: input.by,
+    fromOtherKiosk: input.fromOtherKiosk,
+    counts: input.counts,
+    movedAside,
+    restoredTo: live,
+  };
+}
+
+/**
+ * Restores a backup into `dataDir` (docs/backup-format.md): `prepareRestore`, then its commit.
+ * Nothing in the data folder changes until the backup has been read to its end, decrypted and
+ * verified into a temporary file there: a truncated, tampered, foreign (without
+ * `allowOtherKiosk`) or unverifiable backup is refused with a BackupError and the current
+ * database stays byte for byte as it was. Then the current database (with its WAL) is renamed to
+ * `snowdesk.db.before-restore-<time>` (kept, never deleted), the verified copy is renamed into
+ * place, opened (which migrates it to this build's schema) and the restore is written to its
+ * audit log.
+ *
+ * No other connection may be open on `dataDir` meanwhile: the CLI says to stop the kiosk first;
+ * the running kiosk restores through `LiveRestore`, which closes its own store around the commit.
+ */
+export async function restoreBackup(options: RestoreOptions): Promise<RestoreResult> {
+  const prepared = await prepareRestore(options);
+  try {
+    return prepared.commit();
+  } finally {
+    prepared.discard();
   }
 }
