@@ -110,7 +110,7 @@ export class BackupService {
   lastRestore(): { at: number; fileName: string | null } | null {
     const row = this.deps.db
       .prepare(
-        "SELECT at, target_id AS fileName FROM audit_log WHERE target_type = 'backup' AND action = 'backup.restore' ORDER BY seq DESC LIMIT 1",
+        "SELECT at, target_id AS fileName FROM audit_log WHERE target_type = 'backup' AND action = 'backup.restore' AND outcome = 'ok' ORDER BY seq DESC LIMIT 1",
       )
       .get() as { at: number; fileName: string | null } | undefined;
     return row ?? null;

@@ -172,7 +172,20 @@ export function backupHandlers(services: CoreServices, wiring: BackupWiring): Pi
           keptAside: result.movedAside === null ? null : basename(result.movedAside),
         } as const;
       } catch (error) {
-        return failed(error);
+        const answer = failed(error);
+        // a refused restore changed nothing but is worth knowing: someone tried (the store is
+        // open again here, whatever the restore did)
+        if (wiring.service()) {
+          services.store().audit.append({
+            actorId: who.staff.id,
+            action: 'backup.restore',
+            targetType: 'backup',
+            targetId: basename(input.file),
+            outcome: 'failed',
+            reason: answer.problem,
+          });
+        }
+        return answer;
       } finally {
         wiring.changed();
       }
