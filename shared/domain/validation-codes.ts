@@ -29,6 +29,8 @@ export const BIRTH_DATE_ERROR_CODES = ['too_early', 'future', 'mismatch_document
 export const EMERGENCY_CONTACT_ERROR_CODES = ['same_as_guest'] as const;
 export const CONSENT_ERROR_CODES = ['general_required', 'id_number_required', 'notice_unknown'] as const;
 export const GUARDIAN_ERROR_CODES = ['consent_required'] as const;
+/** an exact lookup asked with something no document number has */
+export const SEARCH_ERROR_CODES = ['id_number_characters'] as const;
 
 export const VALIDATION_CODES = {
   common: COMMON_ERROR_CODES,
@@ -45,6 +47,7 @@ export const VALIDATION_CODES = {
   emergencyContact: EMERGENCY_CONTACT_ERROR_CODES,
   consent: CONSENT_ERROR_CODES,
   guardian: GUARDIAN_ERROR_CODES,
+  search: SEARCH_ERROR_CODES,
   workflow: WORKFLOW_REFUSALS,
 } as const;
 

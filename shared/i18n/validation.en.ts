@@ -106,6 +106,9 @@ export const validationEn: ValidationCatalog = {
   guardian: {
     consent_required: 'The guest is under 14: a guardian must consent before the record can be submitted.',
   },
+  search: {
+    id_number_characters: 'A document number has only letters and digits. Check what was typed.',
+  },
   workflow: {
     erased: 'This record was erased; nothing more can be done with it.',
     wrong_state: 'The record’s current status does not allow this. Refresh and try again.',

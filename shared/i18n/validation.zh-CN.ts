@@ -95,6 +95,9 @@ export const validationZhCN = {
   guardian: {
     consent_required: '客户未满 14 周岁，需取得监护人同意后才能提交',
   },
+  search: {
+    id_number_characters: '证件号码只能包含字母和数字，请核对',
+  },
   workflow: {
     erased: '该记录已删除，不能再进行任何操作',
     wrong_state: '记录当前的状态不允许此操作，请刷新后再试',

@@ -1,6 +1,9 @@
 import type { GuestDraft } from '../../../shared/domain/guest-record.js';
 import { maskIdNumber, maskPhone } from '../../../shared/domain/masking.js';
 import type { GuestHit, REVEAL_FIELDS, REVEAL_REASONS } from '../../../shared/ipc/record-schemas.js';
+import { calendarDateAt } from '../../../shared/domain/calendar.js';
+import { searchQueryProblem } from '../../../shared/domain/search-query.js';
+import { CoreError } from '../core-error.js';
 import type { ActiveSession } from '../session/session-store.js';
 import { asDraft, guestNameOf, normalisedIdNumber, normalisedPhone, phonesOf } from './guest-payload.js';
 import type { RecordWorkflowService } from './record-workflow-service.js';
@@ -22,6 +25,10 @@ export class GuestSearch {
 
   search(session: ActiveSession, query: { idNumber?: string; phone?: string; name?: string }): GuestHit[] {
     const actor = this.service.actor(session);
+    const problem = searchQueryProblem(query, calendarDateAt(this.service.deps.clock.now()));
+    if (problem) {
+      throw new CoreError('invalid_input', 'This cannot match any guest', { [problem.field]: problem.code });
+    }
     let hits: GuestHit[];
     let kind: string;
     if (query.idNumber !== undefined) {

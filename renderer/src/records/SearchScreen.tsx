@@ -2,7 +2,9 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestHit } from '../../../shared/ipc/record-schemas.js';
 import { REVEAL_REASONS } from '../../../shared/ipc/record-schemas.js';
+import { say } from '../forms/refusal.js';
 import { api } from '../snowdesk.js';
+import { validationMessage } from './field-message.js';
 import { RecordTags } from './RecordTags.js';
 
 type Mode = 'idNumber' | 'phone' | 'name';
@@ -36,7 +38,8 @@ export function SearchScreen({ onOpen, onBack }: Props) {
       mode === 'idNumber' ? { idNumber: text } : mode === 'phone' ? { phone: text } : { name: text };
     const result = await api().call('guests.search', input);
     if (!result.ok) {
-      setProblem(t(`errors.${result.error.code}`));
+      const firstCode = Object.values(result.error.fields ?? {})[0];
+      setProblem(say(t, firstCode ? validationMessage(firstCode) : { key: `errors.${result.error.code}` }));
       return;
     }
     setProblem(null);

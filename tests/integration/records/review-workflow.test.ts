@@ -369,6 +369,22 @@ describe('guest intake and the three reviews (issue 4)', () => {
     });
   });
 
+  it('says a mistyped ID number or phone is wrong instead of finding nobody', async () => {
+    await as('alice', async () => {
+      const number = residentId('110105', '19850312', '123');
+      const mistyped = number.slice(0, 16) + (number[16] === '9' ? '0' : '9') + number.slice(17);
+      expect(await refusal(core, 'guests.search', { idNumber: mistyped })).toMatchObject({
+        code: 'invalid_input',
+        fields: { idNumber: 'residentId.checksum' },
+      });
+      expect(await refusal(core, 'guests.search', { phone: '1380013' })).toMatchObject({
+        code: 'invalid_input',
+        fields: { phone: 'phone.too_short' },
+      });
+      expect((await call(core, 'guests.search', { idNumber: number })).hits).toEqual([]);
+    });
+  });
+
   it('searches by ID number, phone and name (pinyin initials too) with masked results; reveal is audited', async () => {
     const id = await submittedBy('alice');
     await submittedBy(
