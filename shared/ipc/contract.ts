@@ -271,14 +271,26 @@ export const contract = {
     permission: ['complaint.record', 'complaint.manage'],
   },
   'complaints.assignees': { input: NoInput, output: C.ComplaintAssignees, permission: 'complaint.manage' },
-  'complaints.assign': { input: C.AssignComplaintInput, output: C.ComplaintDetail, permission: 'complaint.manage' },
-  'complaints.note': { input: C.ComplaintNoteInput, output: C.ComplaintDetail, permission: 'complaint.manage' },
+  'complaints.assign': {
+    input: C.AssignComplaintInput,
+    output: C.ComplaintDetail,
+    permission: 'complaint.manage',
+  },
+  'complaints.note': {
+    input: C.ComplaintNoteInput,
+    output: C.ComplaintDetail,
+    permission: 'complaint.manage',
+  },
   'complaints.resolve': {
     input: C.ResolveComplaintInput,
     output: C.ComplaintDetail,
     permission: 'complaint.manage',
   },
-  'suggestions.send': { input: G.SendSuggestionInput, output: G.SuggestionView, permission: 'suggestion.send' },
+  'suggestions.send': {
+    input: G.SendSuggestionInput,
+    output: G.SuggestionView,
+    permission: 'suggestion.send',
+  },
   'suggestions.mine': { input: NoInput, output: G.SuggestionList, permission: 'suggestion.send' },
   'suggestions.list': { input: NoInput, output: G.SuggestionList, permission: 'suggestion.read' },
   'suggestions.markRead': {

@@ -37,8 +37,10 @@ const HEADER_BYTES = 1 + NONCE_BYTES;
  * 'record-note': free text staff write about a record (review comments, reasons, contact notes),
  * sealed under the record sub-key; the binding's record id names the note's place
  * ("<record id>#<slot>#<key>", see SealedRecordStore.sealNote) and its revision is 0.
+ * 'complaint-note' / 'suggestion-note': the same for a complaint's or a suggestion's text, under
+ * their own sub-keys, bound to "<complaint or suggestion id>#<slot>#<key>" (crypto/sealed-note.ts).
  */
-export type PayloadPurpose = 'guest-record' | 'draft' | 'record-note';
+export type PayloadPurpose = 'guest-record' | 'draft' | 'record-note' | 'complaint-note' | 'suggestion-note';
 
 /** Where a payload belongs. None of it is guest data, so errors may name it. */
 export interface PayloadBinding {

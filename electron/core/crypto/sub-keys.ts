@@ -32,6 +32,10 @@ export const SubKeyId = Object.freeze({
   practiceRecordPayload: 6,
   practiceBlindIndexIdNumber: 7,
   practiceBlindIndexPhone: 8,
+  /** guest complaints (R27): what the guest said, investigation notes, the answer given */
+  complaintNote: 9,
+  /** staff suggestions (R17): staff may quote guests, so the text is sealed like guest prose */
+  suggestionNote: 10,
 } as const);
 
 export type SubKeyId = (typeof SubKeyId)[keyof typeof SubKeyId];

@@ -8,6 +8,7 @@ import { migration0006 } from './0006-sync.js';
 import { migration0007 } from './0007-backup-keys.js';
 import { migration0008 } from './0008-consent-notices.js';
 import { migration0009 } from './0009-sampling-audit.js';
+import { migration0010 } from './0010-complaints-and-suggestions.js';
 
 /** In order; the runner checks the numbering. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];

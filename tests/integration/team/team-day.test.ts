@@ -1,0 +1,202 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../../electron/core/create-core.js';
+import { DATABASE_FILE } from '../../../electron/core/db/open-database.js';
+import type { TeamDay } from '../../../shared/ipc/team-schemas.js';
+import { call, ManualClock, openTestCore, refusal } from '../../support/core-harness.js';
+import { adultGuest, CHECKLIST, signInAs, staffTheDesk, type Person } from '../../support/desk-harness.js';
+import { tempDir } from '../../support/temp-dir.js';
+
+const MINUTE = 60_000;
+let dir: ReturnType<typeof tempDir>;
+let clock: ManualClock;
+let core: Core;
+let ids: Record<Person, string>;
+
+beforeEach(async () => {
+  dir = tempDir();
+  clock = new ManualClock(); // 2026-11-23 10:00 in China
+  core = await openTestCore(dir.path, { clock });
+  ids = await staffTheDesk(core);
+});
+
+afterEach(() => {
+  core.close();
+  dir.remove();
+});
+
+async function as<T>(person: Person, work: () => Promise<T>): Promise<T> {
+  await signInAs(core, person);
+  try {
+    return await work();
+  } finally {
+    await call(core, 'session.signOut', {});
+  }
+}
+
+function person(day: TeamDay, who: Person) {
+  const row = day.people.find((p) => p.staff.id === ids[who]);
+  if (!row) throw new Error(`${who} is not in the day`);
+  return row;
+}
+
+function queue(day: TeamDay, name: TeamDay['queues'][number]['queue']) {
+  return day.queues.find((q) => q.queue === name);
+}
+
+describe('the team lead’s day (R25)', () => {
+  it('counts today’s entries per person, ages the queues, lists what is overdue and the returns with their reasons', async () => {
+    // Alice enters and submits a guest; Bob starts one and leaves it half done
+    const aliceRecord = await as('alice', async () => {
+      const { recordId } = await call(core, 'records.startIntake', {
+        channel: 'on_site_face_to_face',
+        draft: adultGuest(),
+      });
+      await call(core, 'records.submit', { recordId, checklist: CHECKLIST });
+      return recordId;
+    });
+    const bobDraft = await as('bob', async () => {
+      const { recordId } = await call(core, 'records.startIntake', {
+        channel: 'on_site_face_to_face',
+        draft: { name: '李娜' },
+      });
+      return recordId;
+    });
+    // an online submission arrived three hours ago and nobody has claimed it
+    await as('lead', () =>
+      call(core, 'online.add', {
+        channel: 'online_wechat',
+        receivedAt: clock.now() - 3 * 60 * MINUTE,
+        submission: { name: '王芳' },
+      }),
+    );
+    // Bob returns Alice's record: a reason that quotes the guest, so it is sealed
+    clock.advance(20 * MINUTE);
+    await as('bob', () =>
+      call(core, 'review.returnCross', {
+        recordId: aliceRecord,
+        comments: [{ path: 'contact.phone', text: '客户说号码是 8000 结尾' }],
+      }),
+    );
+
+    const day = await as('lead', () => call(core, 'team.day', {}));
+    expect(day).toMatchObject({ date: '2026-11-23', today: true, practice: false });
+    expect(person(day, 'alice')).toMatchObject({
+      started: 1,
+      submitted: 1,
+      late: 0,
+      returned: 1,
+      reviewed: 0,
+    });
+    expect(person(day, 'bob')).toMatchObject({ started: 1, submitted: 0, reviewed: 1, overdueNow: 1 });
+    // desk staff with nothing done today are still listed, with zeros
+    expect(person(day, 'manager')).toMatchObject({ started: 0, reviewed: 0, overdueNow: 0 });
+    // the supervisor enters nothing and is not a row
+    expect(day.people.some((p) => p.staff.id === ids.supervisor)).toBe(false);
+
+    expect(queue(day, 'entry')).toMatchObject({ count: 1, overdue: 1, oldestAgeMs: 20 * MINUTE });
+    expect(queue(day, 'online')).toMatchObject({ count: 1, overdue: 1, oldestAgeMs: 200 * MINUTE });
+    expect(queue(day, 'returned')).toMatchObject({ count: 1, oldestAgeMs: 0 });
+    expect(queue(day, 'cross_review')).toMatchObject({ count: 0, oldestSince: null });
+
+    const overdueIds = day.overdue.map((o) => o.recordId);
+    expect(overdueIds).toContain(bobDraft);
+    const online = day.overdue.find((o) => o.queue === 'online');
+    expect(online).toMatchObject({
+      guestName: '王芳',
+      responsible: null,
+      deadlineKind: 'online_entry',
+      overdueMs: 80 * MINUTE,
+    });
+    expect(day.overdue.find((o) => o.recordId === bobDraft)).toMatchObject({
+      guestName: '李娜',
+      responsible: { id: ids.bob, name: 'Bob Zhou' },
+      deadlineKind: 'onsite_entry',
+      overdueMs: 5 * MINUTE,
+    });
+    // longest overdue first
+    expect(day.overdue[0]?.queue).toBe('online');
+
+    expect(day.returns).toEqual([
+      expect.objectContaining({
+        recordId: aliceRecord,
+        stage: 'cross',
+        guestName: '张伟',
+        reviewer: { id: ids.bob, name: 'Bob Zhou' },
+        entrant: { id: ids.alice, name: 'Alice Li' },
+        comments: [{ path: 'contact.phone', text: '客户说号码是 8000 结尾' }],
+        handled: false,
+      }),
+    ]);
+
+    // once Alice fixes and resubmits, the return is handled and her record waits for cross-review
+    clock.advance(5 * MINUTE);
+    await as('alice', async () => {
+      await call(core, 'records.saveDraft', {
+        recordId: aliceRecord,
+        draft: adultGuest({ contact: { phone: '138 0013 8000' }, notes: '已核对' }),
+      });
+      await call(core, 'records.submit', { recordId: aliceRecord, checklist: CHECKLIST });
+    });
+    const later = await as('manager', () => call(core, 'team.day', { date: '2026-11-23' }));
+    expect(later.returns[0]?.handled).toBe(true);
+    expect(queue(later, 'cross_review')).toMatchObject({ count: 1, oldestAgeMs: 0, overdue: 0 });
+    // resubmitting is not a second first submission
+    expect(person(later, 'alice').submitted).toBe(1);
+
+    // reading the day (and the reasons in it) is audited, without the reasons
+    const db = new Database(join(dir.path, DATABASE_FILE), { readonly: true });
+    try {
+      const looks = db
+        .prepare("SELECT actor_id, target_id, reason FROM audit_log WHERE action = 'team.day' ORDER BY seq")
+        .all();
+      expect(looks).toEqual([
+        { actor_id: ids.lead, target_id: '2026-11-23', reason: 'returns:1' },
+        { actor_id: ids.manager, target_id: '2026-11-23', reason: 'returns:1' },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('keeps to the desk’s local day: 23:30 in China belongs to that day, not to the next', async () => {
+    // 2026-11-22 23:30 in China is 15:30 UTC
+    const late = new ManualClock(Date.UTC(2026, 10, 22, 15, 30));
+    core.close();
+    core = await openTestCore(dir.path, { clock: late });
+    await as('alice', () =>
+      call(core, 'records.startIntake', { channel: 'on_site_paper_form', draft: { name: '赵六' } }),
+    );
+    late.advance(60 * MINUTE); // 00:30 on the 23rd
+    const today = await as('lead', () => call(core, 'team.day', {}));
+    expect(today.date).toBe('2026-11-23');
+    expect(person(today, 'alice').started).toBe(0);
+    const yesterday = await as('lead', () => call(core, 'team.day', { date: '2026-11-22' }));
+    expect(yesterday).toMatchObject({ date: '2026-11-22', today: false });
+    expect(person(yesterday, 'alice').started).toBe(1);
+    // queues are as of now whatever the day asked for
+    expect(queue(yesterday, 'entry')).toMatchObject({ count: 1, overdue: 1 });
+  });
+
+  it('is for leads, managers and supervisors only, and refuses days that are not days or have not begun', async () => {
+    await as('alice', async () => {
+      expect(await refusal(core, 'team.day', {})).toMatchObject({ code: 'forbidden' });
+    });
+    await as('supervisor', async () => {
+      expect((await call(core, 'team.day', {})).date).toBe('2026-11-23');
+    });
+    await as('lead', async () => {
+      expect(await refusal(core, 'team.day', { date: '2026-11-24' })).toMatchObject({
+        code: 'invalid_input',
+        fields: { date: 'date_future' },
+      });
+      expect(await refusal(core, 'team.day', { date: '2026-02-30' })).toMatchObject({
+        code: 'invalid_input',
+        fields: { date: 'date_invalid' },
+      });
+      expect(await refusal(core, 'team.day', { date: 'today' })).toMatchObject({ code: 'invalid_input' });
+    });
+    expect(await refusal(core, 'team.day', {})).toMatchObject({ code: 'not_signed_in' });
+  });
+});
