@@ -19,6 +19,8 @@ describe('sub-keys', () => {
       practiceRecordPayload: 6,
       practiceBlindIndexIdNumber: 7,
       practiceBlindIndexPhone: 8,
+      complaintNote: 9,
+      suggestionNote: 10,
     });
     expect(Buffer.byteLength(SUB_KEY_CONTEXT)).toBe(8);
   });
