@@ -10,6 +10,16 @@
  *   sync drain over loopback                   ≥ 1,000 records/s; zero duplicates, zero losses
  *   backup of 100k records                     ≤ 5 s
  *   renderer                                   keystroke to paint ≤ 16 ms; 10k-row queues virtualised
+ *
+ * Not in DESIGN.md, chosen here:
+ *
+ *   restore of 100k records                    ≤ 30 s
+ *     A restore runs with the desk stopped (a replaced machine, a broken disk) while a maintainer
+ *     waits at the kiosk. It does the backup's copy and cipher work in reverse and then what a
+ *     backup never does: verifies the copy before replacing anything (integrity check, audit
+ *     chain, every sealed payload opened, R16) and migrates it. Six times the backup's 5 s keeps
+ *     that wait under a minute for a season of guests on the kiosk's hardware, while leaving the
+ *     verification room to open every payload rather than sample them.
  */
 export const BUDGETS = Object.freeze({
   unlock: { minMs: 250, maxMs: 700 },
@@ -19,6 +29,7 @@ export const BUDGETS = Object.freeze({
   storeThroughput: { minRatioToPlain: 0.5, minRatioToSqlcipher: 1 },
   syncDrain: { minRecordsPerS: 1_000, maxDuplicates: 0, maxLosses: 0 },
   backup: { maxMs: 5_000, atRecords: 100_000 },
+  restore: { maxMs: 30_000, atRecords: 100_000 },
   renderer: { keystrokeToPaintMaxMs: 16, queueRows: 10_000 },
 } as const);
 
@@ -34,6 +45,7 @@ export const budgetText = {
   vsSqlcipher: `≥ ${String(BUDGETS.storeThroughput.minRatioToSqlcipher)}× SQLCipher`,
   syncDrain: `≥ ${BUDGETS.syncDrain.minRecordsPerS.toLocaleString('en')} records/s`,
   backup: `≤ ${String(BUDGETS.backup.maxMs / 1000)} s`,
+  restore: `≤ ${String(BUDGETS.restore.maxMs / 1000)} s`,
   keystroke: `≤ ${String(BUDGETS.renderer.keystrokeToPaintMaxMs)} ms`,
   scroll: `${BUDGETS.renderer.queueRows.toLocaleString('en')} rows virtualised`,
 } as const satisfies Record<string, BudgetText>;

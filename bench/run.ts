@@ -6,7 +6,8 @@
  *
  * Data sets for the lookups are built once and cached in bench/.data/ (git-ignored), keyed by
  * size, seed and a fingerprint of the schema and formats. --quick measures at 100k and, when a
- * full run has already built it, at 1M too.
+ * full run has already built it, at 1M too. The intake saves (10k, 100k) and the backup and
+ * restore (100k) use the same data sets, each on a scratch copy: the cache is never written.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -16,10 +17,19 @@ import { parseArgs } from 'node:util';
 import { BUDGETS, budgetText } from './budgets.js';
 import { cachedDataSet, dataSetFingerprint, ensureDataSet } from './lib/dataset.js';
 import { formatTable, pending, type BenchResult } from './lib/result.js';
+import { recordsLabel } from './lib/intake-drafts.js';
+import { backupRestoreWorkload } from './workloads/backup-restore.js';
 import { cryptoCostsWorkload } from './workloads/crypto-costs.js';
 import { lookupWorkload } from './workloads/lookup.js';
 import { nameSearchWorkload } from './workloads/name-search.js';
-import { laterPending, nameSearchPending, saveIntakePending, syncDrainPending } from './workloads/pending.js';
+import {
+  backupRestorePending,
+  laterPending,
+  nameSearchPending,
+  saveIntakePending,
+  syncDrainPending,
+} from './workloads/pending.js';
+import { saveIntakeWorkload } from './workloads/save-intake.js';
 import { syncDrainWorkload } from './workloads/sync-drain.js';
 import { storeThroughputWorkload } from './workloads/store-throughput.js';
 import { unlockWorkload } from './workloads/unlock.js';
@@ -36,9 +46,18 @@ const seed = Number(values.seed);
 if (!Number.isSafeInteger(seed) || seed < 0) throw new Error('--seed must be a non-negative integer');
 
 const plan = quick
-  ? { unlockRuns: 5, lookups: 1_000, nameQueries: 200, rounds: 7, batchRecords: 500, perCommitRecords: 60 }
+  ? {
+      unlockRuns: 5,
+      intakes: 100,
+      lookups: 1_000,
+      nameQueries: 200,
+      rounds: 7,
+      batchRecords: 500,
+      perCommitRecords: 60,
+    }
   : {
       unlockRuns: 9,
+      intakes: 500,
       lookups: 5_000,
       nameQueries: 1_000,
       rounds: 11,
@@ -81,7 +100,25 @@ try {
       pending('unlock (session.signIn via dispatch) median', 'ms', budgetText.unlock, ''),
     ])),
   );
-  results.push(...saveIntakePending());
+  // the data sets are the lookups' (cached in bench/.data); each run saves into a scratch copy
+  for (const size of [10_000, BUDGETS.saveIntake.atRecords]) {
+    const label = recordsLabel(size);
+    const dir = join(scratch, `save-${label}`);
+    results.push(
+      ...(await step(
+        `save an intake via dispatch @${label}`,
+        async () =>
+          saveIntakeWorkload({
+            dataSet: await ensureDataSet(size, seed, log),
+            dir,
+            intakes: plan.intakes,
+            seed,
+          }),
+        saveIntakePending(label, size >= BUDGETS.saveIntake.atRecords),
+      )),
+    );
+    rmSync(dir, { recursive: true, force: true });
+  }
 
   const small = 100_000;
   const large = BUDGETS.exactLookup.atRecords;
@@ -138,6 +175,18 @@ try {
       syncDrainPending(),
     ])),
   );
+  results.push(
+    ...(await step(
+      `backup and restore @${recordsLabel(BUDGETS.backup.atRecords)}`,
+      async () =>
+        backupRestoreWorkload(
+          await ensureDataSet(BUDGETS.backup.atRecords, seed, log),
+          join(scratch, 'backup'),
+        ),
+      backupRestorePending(),
+    )),
+  );
+  rmSync(join(scratch, 'backup'), { recursive: true, force: true });
   results.push(...laterPending());
 } finally {
   rmSync(scratch, { recursive: true, force: true });

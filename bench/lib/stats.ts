@@ -31,3 +31,8 @@ export async function timeMsAsync(work: () => Promise<unknown>): Promise<number>
   await work();
   return performance.now() - start;
 }
+
+/** `amount` per second of `ms` milliseconds (records/s, MB/s); NaN when no time was measured. */
+export function perSecond(amount: number, ms: number): number {
+  return ms > 0 ? amount / (ms / 1000) : NaN;
+}

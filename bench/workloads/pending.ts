@@ -2,22 +2,24 @@ import { budgetText } from '../budgets.js';
 import { pending, type BenchResult } from '../lib/result.js';
 
 /**
- * Budget lines whose workload cannot be built yet, printed with no figure and ok=false so the
- * table stays honest about what is not measured. Each note says what is missing.
+ * Budget lines whose workload cannot be built yet, or broke in this run, printed with no figure
+ * and ok=false so the table stays honest about what is not measured. Each note says what is
+ * missing (for a broken workload, the runner adds why).
  */
-export function saveIntakePending(): BenchResult[] {
-  const why =
-    'pending: the intake methods (records.startIntake / saveDraft / submit: dispatch → validate → seal → ' +
-    'commit + audit + outbox) are being written (they appeared in the contract during this work); ' +
-    'no workload on them yet';
+/** The save-an-intake lines when their workload broke (the runner's note says why). */
+export function saveIntakePending(label: string, atBudgetSize: boolean): BenchResult[] {
+  const budget = budgetText.saveIntake + (atBudgetSize ? '' : ' (budget is at 100k)');
   return [
-    pending(
-      'save an intake via dispatch @10k p50',
-      'ms',
-      budgetText.saveIntake + ' (budget is at 100k)',
-      why,
-    ),
-    pending('save an intake via dispatch @100k p50', 'ms', budgetText.saveIntake, why),
+    pending(`save an intake via dispatch @${label} p50`, 'ms', budget, ''),
+    pending(`submit an intake via dispatch @${label} p50`, 'ms', budget, ''),
+  ];
+}
+
+/** The backup and restore lines when their workload broke (the runner's note says why). */
+export function backupRestorePending(): BenchResult[] {
+  return [
+    pending('backup of 100k records', 's', budgetText.backup, ''),
+    pending('restore of 100k records', 's', budgetText.restore, ''),
   ];
 }
 
@@ -41,18 +43,6 @@ export function syncDrainPending(): BenchResult {
 
 export function laterPending(): BenchResult[] {
   return [
-    pending(
-      'backup of 100k records',
-      's',
-      budgetText.backup,
-      'pending: backup (electron/core/backup) is being written; no workload on it yet',
-    ),
-    pending(
-      'restore of 100k records',
-      's',
-      '—',
-      'pending: restore is being written with backup (issue 7 asks for it; DESIGN.md has no budget line)',
-    ),
     pending(
       'renderer keystroke to paint (intake form)',
       'ms',
