@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, call, ManualClock, openTestCore, setUpKiosk, TEST_ARGON2 } from '../support/core-harness.js';
+import { ACTIVITY_INTERVAL_MS } from '../../renderer/src/session/activity-throttle.js';
 import { launchSnowdesk, type LaunchedSnowdesk } from '../support/launch-snowdesk.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -369,13 +370,16 @@ test('input tells the core someone is at the kiosk, at most every 15 seconds', a
   expect(activity()).toBe(0);
 
   clock.advance(2 * 60_000);
+  // the page throttles on its own real clock: on a loaded machine these steps may take longer
+  // than one interval, and then one more report is right, never more than one per interval
+  const started = Date.now();
   await page.keyboard.press('Shift');
   await expect.poll(activity).toBe(1);
   await page.keyboard.press('Shift');
   await page.keyboard.press('Shift');
   await page.getByRole('button', { name: '刷新列表' }).click();
   await expect.poll(() => methods.filter((m) => m === 'staff.list').length).toBeGreaterThan(1);
-  expect(activity()).toBe(1);
+  expect(activity()).toBeLessThanOrEqual(1 + Math.floor((Date.now() - started) / ACTIVITY_INTERVAL_MS));
 
   // two minutes after that activity the kiosk stays open; past three it locks
   clock.advance(2 * 60_000);

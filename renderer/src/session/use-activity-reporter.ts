@@ -1,9 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../snowdesk.js';
-import { createThrottle } from './activity-throttle.js';
-
-/** At most one `session.activity` per this interval: the idle lock counts in minutes. */
-export const ACTIVITY_INTERVAL_MS = 15_000;
+import { ACTIVITY_INTERVAL_MS, createThrottle } from './activity-throttle.js';
 
 /**
  * Tells the core someone is using the kiosk (a key, a tap, a click), so its idle timer does

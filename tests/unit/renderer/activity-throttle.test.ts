@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createThrottle } from '../../../renderer/src/session/activity-throttle.js';
-import { ACTIVITY_INTERVAL_MS } from '../../../renderer/src/session/use-activity-reporter.js';
+import { ACTIVITY_INTERVAL_MS, createThrottle } from '../../../renderer/src/session/activity-throttle.js';
 
 describe('activity throttle', () => {
   it('lets the first call through, then one per interval', () => {
