@@ -1,4 +1,5 @@
 import { recordsZhCN } from './records.zh-CN.js';
+import { supervisionZhCN } from './supervision.zh-CN.js';
 
 /**
  * zh-CN, the kiosk's default language. Terms follow REQUIREMENTS.md (written there in
@@ -447,4 +448,5 @@ export const zhCN = {
     idleLock: '无人操作 {{minutes}} 分钟后，屏幕会自动锁定。',
   },
   records: recordsZhCN,
+  supervision: supervisionZhCN,
 } as const;
