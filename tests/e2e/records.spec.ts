@@ -259,6 +259,27 @@ test('a lock loses nothing: what was typed is saved on the way out and the form 
   expect(app.consoleErrors).toEqual([]);
 });
 
+test('a guest who walks away: the entrant discards the draft after confirming, and it is gone', async () => {
+  app = await openDesk();
+  const { page, core } = app;
+  await signIn(page, 'alice');
+  await page.getByRole('button', { name: '新建客户登记' }).click();
+  await field(page, '姓名').fill('韩梅梅');
+  await field(page, '家庭住址').fill('广州市天河区体育西路1号');
+  await page.getByRole('button', { name: '放弃草稿', exact: true }).click();
+  await page.getByRole('button', { name: '不放弃' }).click();
+  await expect(field(page, '姓名')).toHaveValue('韩梅梅');
+  await page.getByRole('button', { name: '放弃草稿', exact: true }).click();
+  await page.getByRole('button', { name: '确认放弃并销毁' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '草稿已放弃' })).toBeVisible();
+  await expect(page.getByText('韩梅梅')).toHaveCount(0);
+  await signOut(page);
+  await signInAs(core, 'alice');
+  expect((await call(core, 'guests.search', { name: '韩梅梅' })).hits).toEqual([]);
+  await call(core, 'session.signOut', {});
+  expect(app.consoleErrors).toEqual([]);
+});
+
 test('uncertified staff get the same screens in practice mode, clearly marked (R6)', async () => {
   app = await openDesk();
   const { page } = app;

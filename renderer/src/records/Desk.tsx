@@ -62,6 +62,9 @@ export function Desk({ staff }: { staff: StaffView }) {
           onBack={() => {
             home();
           }}
+          onDiscarded={() => {
+            home('records.desk.draftDiscarded');
+          }}
         />
       );
       break;

@@ -26,6 +26,7 @@ import {
 } from './draft-model.js';
 import { validationMessage } from './field-message.js';
 import { useAutosave, type SaveState } from './use-autosave.js';
+import { DiscardDraft } from './DiscardDraft.js';
 import { WithRecord } from './WithRecord.js';
 
 /** The consent notice in force (R8), published by a manager; its version is kept with the consent. */
@@ -53,9 +54,11 @@ interface Props {
   onSelfReview: () => void;
   onOpenRecord: (recordId: string) => void;
   onBack: () => void;
+  /** the entrant discarded the draft (the guest walked away) */
+  onDiscarded: () => void;
 }
 
-export function IntakeForm({ recordId, onSelfReview, onOpenRecord, onBack }: Props) {
+export function IntakeForm({ recordId, onSelfReview, onOpenRecord, onBack, onDiscarded }: Props) {
   const { t } = useTranslation();
   return (
     <WithRecord recordId={recordId} onBack={onBack}>
@@ -74,6 +77,7 @@ export function IntakeForm({ recordId, onSelfReview, onOpenRecord, onBack }: Pro
             onSelfReview={onSelfReview}
             onOpenRecord={onOpenRecord}
             onBack={onBack}
+            onDiscarded={onDiscarded}
           />
         )
       }
@@ -95,7 +99,7 @@ interface EditorProps extends Omit<Props, 'recordId'> {
   detail: RecordDetail;
 }
 
-function IntakeEditor({ detail, onSelfReview, onOpenRecord, onBack }: EditorProps) {
+function IntakeEditor({ detail, onSelfReview, onOpenRecord, onBack, onDiscarded }: EditorProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<GuestDraft>(detail.draft ?? {});
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -311,6 +315,9 @@ function IntakeEditor({ detail, onSelfReview, onOpenRecord, onBack }: EditorProp
         <button type="button" onClick={() => void autosave.flush().then(onBack)}>
           {t('records.back')}
         </button>
+        {detail.allowedActions.includes('discard_draft') && (
+          <DiscardDraft recordId={detail.recordId} beforeDiscard={autosave.flush} onDone={onDiscarded} />
+        )}
       </aside>
     </div>
   );

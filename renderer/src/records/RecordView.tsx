@@ -1,15 +1,15 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordDetail } from '../../../shared/ipc/record-schemas.js';
-import { say } from '../forms/refusal.js';
 import { api } from '../snowdesk.js';
 import { coreToday } from './desk-clock.js';
 import { formatDateTime } from './display.js';
-import { validationMessage } from './field-message.js';
+import { DiscardDraft } from './DiscardDraft.js';
 import { FieldList } from './FieldList.js';
 import { RoundsHistory } from './IntakeForm.js';
 import { RecordTags } from './RecordTags.js';
 import { WithRecord } from './WithRecord.js';
+import { RecordComplaint } from '../complaints/RecordComplaint.js';
 
 export type RecordNext =
   { to: 'intake' } | { to: 'review'; stage: 'cross' | 'final' } | { to: 'home'; notice: string };
@@ -131,58 +131,8 @@ function RecordPanel({
           }}
         />
       )}
+      {!detail.practice && <RecordComplaint recordId={detail.recordId} />}
     </section>
-  );
-}
-
-/** Two steps, as nothing brings the typed values back. */
-function DiscardDraft({ recordId, onDone }: { recordId: string; onDone: () => void }) {
-  const { t } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  async function discard(): Promise<void> {
-    const result = await api().call('records.discardDraft', { recordId });
-    if (result.ok) {
-      onDone();
-      return;
-    }
-    const firstCode = Object.values(result.error.fields ?? {})[0];
-    setProblem(say(t, firstCode ? validationMessage(firstCode) : { key: `errors.${result.error.code}` }));
-  }
-  return (
-    <div className="subpanel">
-      <h2>{t('records.record.discardTitle')}</h2>
-      <p>{t('records.record.discardExplain')}</p>
-      {problem && (
-        <p role="alert" className="notice notice-error">
-          {problem}
-        </p>
-      )}
-      {confirming ? (
-        <div className="actions">
-          <button type="button" className="danger" onClick={() => void discard()}>
-            {t('records.record.discardConfirm')}
-          </button>
-          <button
-            type="button"
-            onClick={() => {
-              setConfirming(false);
-            }}
-          >
-            {t('records.record.discardCancel')}
-          </button>
-        </div>
-      ) : (
-        <button
-          type="button"
-          onClick={() => {
-            setConfirming(true);
-          }}
-        >
-          {t('records.record.discard')}
-        </button>
-      )}
-    </div>
   );
 }
 
