@@ -10,7 +10,7 @@
  *
  *   node --import tsx bench/workloads/save-intake.ts [--records 10000] [--intakes 200]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,15 +19,44 @@ import { SELF_REVIEW_CHECKS } from '../../shared/domain/record-workflow.js';
 import { call } from '../../tests/support/core-harness.js';
 import { BUDGETS, budgetText } from '../budgets.js';
 import { ensureDataSet, type DataSet } from '../lib/dataset.js';
-import { BENCH_DESK_PASSWORD, BENCH_SPECIALIST, signIn, staffedCopy } from '../lib/desk-store.js';
+import {
+  BENCH_DESK_PASSWORD,
+  BENCH_SPECIALIST,
+  openDeskCore,
+  signIn,
+  staffedCopy,
+} from '../lib/desk-store.js';
 import { demoGuests } from '../lib/guests.js';
 import { DESK_CHANNEL, deskDraft, firstAutosave, recordsLabel } from '../lib/intake-drafts.js';
 import type { BenchResult } from '../lib/result.js';
 import { percentile } from '../lib/stats.js';
-import { openBenchCore } from '../lib/store-folder.js';
 
 const WARM_UP = 10;
 const CHECKLIST = Object.fromEntries(SELF_REVIEW_CHECKS.map((check) => [check, true]));
+
+/**
+ * What one durable commit waits for on this disk: a 4 KiB write and fdatasync in `dir`, p50 of
+ * 50. The core commits with synchronous=FULL, so every save waits for (at least) one of these:
+ * it says how much of a save's time is the disk's, on this machine, in this run.
+ */
+function diskSyncMs(dir: string): number {
+  const path = join(dir, 'fsync-probe');
+  const fd = openSync(path, 'w');
+  const page = Buffer.alloc(4096, 1);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 50; i++) {
+      const start = performance.now();
+      writeSync(fd, page, 0, page.length, (i % 8) * page.length);
+      fdatasyncSync(fd);
+      times.push(performance.now() - start);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(path, { force: true });
+  }
+  return percentile(times, 0.5);
+}
 
 export interface SaveIntakeOptions {
   dataSet: DataSet;
@@ -40,7 +69,7 @@ export interface SaveIntakeOptions {
 export async function saveIntakeWorkload(options: SaveIntakeOptions): Promise<BenchResult[]> {
   const { dataSet } = options;
   await staffedCopy(dataSet, options.dir, options.seed);
-  const core = await openBenchCore(options.dir);
+  const core = await openDeskCore(options.dir);
   try {
     await signIn(core, BENCH_SPECIALIST, BENCH_DESK_PASSWORD);
     // the notice the form shows and records (R8)
@@ -82,6 +111,7 @@ export async function saveIntakeWorkload(options: SaveIntakeOptions): Promise<Be
       }
     }
 
+    const syncMs = diskSyncMs(options.dir);
     const label = recordsLabel(dataSet.manifest.records);
     const atBudgetSize = dataSet.manifest.records >= BUDGETS.saveIntake.atRecords;
     const budget =
@@ -100,7 +130,9 @@ export async function saveIntakeWorkload(options: SaveIntakeOptions): Promise<Be
           `records.saveDraft by a certified specialist, ${String(saves.length)} autosaves of ${String(options.intakes)} intakes ` +
           `(the top of the form, then the whole guest); records.startIntake p50 ${percentile(starts, 0.5).toFixed(2)} ms; ` +
           `on a copy of the ${label} bench data set (sealed records and blind indexes, no workflow rows or audit entries ` +
-          'for them) staffed by `snowdesk seed`; the outbox row is written when a record becomes valid, after review' +
+          'for them) staffed by `snowdesk seed` (accounts at the minimum Argon2 cost: the unlock line measures ' +
+          'sign-in); the outbox row is written when a record becomes valid, after review; ' +
+          `a 4 KiB write + fdatasync on this disk: p50 ${syncMs.toFixed(2)} ms (each commit waits for one)` +
           (dataSet.built ? '; data set built in this run' : ''),
       },
       {
