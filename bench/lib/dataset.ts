@@ -92,6 +92,10 @@ export async function ensureDataSet(
   const dir = folderFor(records, seed);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  progress(
+    `  building the ${records.toLocaleString('en')}-record data set (none cached for this schema and format); ` +
+      `later runs reuse it: ${dir}`,
+  );
   const start = performance.now();
   await setUpThroughCore(dir);
   const store = await openUnlockedStore(dir);
