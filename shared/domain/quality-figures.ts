@@ -47,7 +47,8 @@ function dayStart(date: IsoDate): number | null {
 export function periodBounds(
   from: IsoDate,
   to: IsoDate,
-): { ok: true; value: PeriodBounds } | { ok: false; problems: Partial<Record<'from' | 'to', PeriodProblem>> } {
+):
+  { ok: true; value: PeriodBounds } | { ok: false; problems: Partial<Record<'from' | 'to', PeriodProblem>> } {
   const start = dayStart(from);
   const last = dayStart(to);
   if (start === null || last === null) {

@@ -1,5 +1,6 @@
 import type { MessageCatalog } from './catalog.js';
 import { recordsEn } from './records.en.js';
+import { qualityEn } from './quality.en.js';
 import { supervisionEn } from './supervision.en.js';
 
 export const en: MessageCatalog = {
@@ -495,5 +496,6 @@ export const en: MessageCatalog = {
     idleLock: 'The screen locks itself after {{minutes}} minutes without use.',
   },
   records: recordsEn,
+  quality: qualityEn,
   supervision: supervisionEn,
 };

@@ -1,4 +1,5 @@
 import { recordsZhCN } from './records.zh-CN.js';
+import { qualityZhCN } from './quality.zh-CN.js';
 import { supervisionZhCN } from './supervision.zh-CN.js';
 
 /**
@@ -448,5 +449,6 @@ export const zhCN = {
     idleLock: '无人操作 {{minutes}} 分钟后，屏幕会自动锁定。',
   },
   records: recordsZhCN,
+  quality: qualityZhCN,
   supervision: supervisionZhCN,
 } as const;

@@ -131,7 +131,10 @@ export async function enterQualityScenario(core: Core, clock: ManualClock): Prom
     await call(core, 'review.approveCross', { recordId: a3 });
   });
   await as(core, 'alice', async () => {
-    await call(core, 'records.saveDraft', { recordId: a2, draft: guest(2, { contact: { phone: '138 0013 8222' } }) });
+    await call(core, 'records.saveDraft', {
+      recordId: a2,
+      draft: guest(2, { contact: { phone: '138 0013 8222' } }),
+    });
     await call(core, 'records.submit', { recordId: a2, checklist: CHECKLIST });
     for (const recordId of bob) await call(core, 'review.approveCross', { recordId });
   });

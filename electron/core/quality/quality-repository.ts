@@ -107,8 +107,6 @@ export class QualityRepository {
   }
 
   person(id: string): StaffRowLite | undefined {
-    return this.db
-      .prepare<[string], StaffRowLite>('SELECT id, name, role FROM staff WHERE id = ?')
-      .get(id);
+    return this.db.prepare<[string], StaffRowLite>('SELECT id, name, role FROM staff WHERE id = ?').get(id);
   }
 }

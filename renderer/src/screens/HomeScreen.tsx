@@ -5,6 +5,7 @@ import { ConsentNoticeEditor } from '../admin/ConsentNoticeEditor.js';
 import { StaffCertification } from '../admin/StaffCertification.js';
 import { MaintainerHome } from '../maintainer/MaintainerHome.js';
 import { Desk } from '../records/Desk.js';
+import { QualityPanel } from '../quality/QualityPanel.js';
 import { SupervisionPanel } from '../supervision/SupervisionPanel.js';
 
 /** What each role sees after signing in: honest about what is not built yet. */
@@ -59,6 +60,7 @@ export function HomeScreen({
       {manages && <MaintainerHome self={staff} onRecoveryKeyIssued={onRecoveryKeyIssued} />}
       {certifies && <StaffCertification />}
       {roleAllows(staff.role, 'consent.edit', staff.certified) && <ConsentNoticeEditor />}
+      <QualityPanel staff={staff} />
       {roleAllows(staff.role, 'audit.sample', staff.certified) && <SupervisionPanel />}
     </div>
   );

@@ -117,8 +117,18 @@ describe('quality per staff member (R28)', () => {
     await signInAs(core, 'supervisor');
     const nextDay = await call(core, 'quality.figures', { from: '2026-11-24', to: '2026-11-24' });
     const alice = nextDay.staff.find((s) => s.staffId === ids.alice);
-    expect(alice).toMatchObject({ entered: 1, corrections: 1, withDeadline: 0, timeliness: null, crossReviewed: 0 });
-    const both = await call(core, 'quality.figures', { from: '2026-11-23', to: '2026-11-24', staffId: ids.alice });
+    expect(alice).toMatchObject({
+      entered: 1,
+      corrections: 1,
+      withDeadline: 0,
+      timeliness: null,
+      crossReviewed: 0,
+    });
+    const both = await call(core, 'quality.figures', {
+      from: '2026-11-23',
+      to: '2026-11-24',
+      staffId: ids.alice,
+    });
     expect(both.staff).toHaveLength(1);
     expect(both.staff[0]).toMatchObject({ entered: 5, corrections: 1, withDeadline: 4, onTime: 3 });
   });
@@ -130,8 +140,12 @@ describe('quality per staff member (R28)', () => {
     expect(own.staff.map((s) => s.staffId)).toEqual([ids.alice]);
     expect(shown(own.staff[0])).toEqual(EXPECTED.alice);
     expect((await call(core, 'quality.figures', { ...DAY, staffId: ids.alice })).staff).toHaveLength(1);
-    expect(await refusal(core, 'quality.figures', { ...DAY, staffId: ids.bob })).toMatchObject({ code: 'forbidden' });
-    expect(auditRows('quality.figures')).toEqual([{ actor_id: ids.alice, outcome: 'refused', reason: 'own_only' }]);
+    expect(await refusal(core, 'quality.figures', { ...DAY, staffId: ids.bob })).toMatchObject({
+      code: 'forbidden',
+    });
+    expect(auditRows('quality.figures')).toEqual([
+      { actor_id: ids.alice, outcome: 'refused', reason: 'own_only' },
+    ]);
     // the CSV is an export: managers and supervisors only (DESIGN's permission table)
     expect(await refusal(core, 'quality.csv', DAY)).toMatchObject({ code: 'forbidden' });
   });
@@ -170,7 +184,11 @@ describe('quality per staff member (R28)', () => {
     expect(csv.startsWith('\uFEFFfrom,to,staff_id,staff_name,role,entered,')).toBe(true);
     const lines = csv.slice(1).trimEnd().split('\r\n');
     const header = (lines[0] ?? '').split(',');
-    const rows = lines.slice(1).map((line) => Object.fromEntries(line.split(',').map((v, i) => [header[i], v])));
+    const rows = lines
+      .slice(1)
+      .map((line): Record<string, string> =>
+        Object.fromEntries(line.split(',').map((v, i) => [header[i] ?? '', v])),
+      );
     const alice = rows.find((r) => r['staff_name'] === PEOPLE.alice.name);
     expect(alice).toMatchObject({
       entered: '4',

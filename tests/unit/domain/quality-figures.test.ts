@@ -60,7 +60,12 @@ describe('quality figures per staff member (R28)', () => {
         entry('a', { recommendedFilled: 4 }),
         entry('a', { firstCrossOutcome: 'returned', recommendedFilled: 2 }),
         entry('a', { firstSubmittedAt: NOV_2 + 12 * HOUR, firstCrossOutcome: null, recommendedFilled: 0 }),
-        entry('a', { correction: true, entryDueAt: null, firstCrossOutcome: 'escalated', recommendedFilled: null }),
+        entry('a', {
+          correction: true,
+          entryDueAt: null,
+          firstCrossOutcome: 'escalated',
+          recommendedFilled: null,
+        }),
         // Bob: 2 entries, both first-pass, on time, complete
         entry('b'),
         entry('b', { firstSubmittedAt: NOV_2 + 11 * HOUR }),
@@ -130,7 +135,10 @@ describe('quality figures per staff member (R28)', () => {
     const due = NOV_2 + 10 * HOUR;
     const { staff } = computeQualityFigures({
       staff: [ALICE],
-      entries: [entry('a', { firstSubmittedAt: due, entryDueAt: due }), entry('a', { firstSubmittedAt: due + 1, entryDueAt: due })],
+      entries: [
+        entry('a', { firstSubmittedAt: due, entryDueAt: due }),
+        entry('a', { firstSubmittedAt: due + 1, entryDueAt: due }),
+      ],
       returns: [],
       checks: [],
     });
@@ -152,12 +160,17 @@ describe('quality figures per staff member (R28)', () => {
             firstCrossOutcome: fc.option(fc.constantFrom('approved', 'escalated', 'returned' as const), {
               nil: null,
             }),
-            recommendedFilled: fc.option(fc.integer({ min: 0, max: RECOMMENDED_FIELDS.length }), { nil: null }),
+            recommendedFilled: fc.option(fc.integer({ min: 0, max: RECOMMENDED_FIELDS.length }), {
+              nil: null,
+            }),
           }),
           { maxLength: 60 },
         ),
         returns: fc.array(
-          fc.record({ staffId, fields: fc.array(fc.constantFrom('name', 'contact.phone', '_'), { minLength: 1 }) }),
+          fc.record({
+            staffId,
+            fields: fc.array(fc.constantFrom('name', 'contact.phone', '_'), { minLength: 1 }),
+          }),
           { maxLength: 30 },
         ),
         checks: fc.array(
@@ -190,7 +203,7 @@ describe('quality figures per staff member (R28)', () => {
   it('adds up: the people shown hold exactly their rows, and the field totals are the sum of theirs', () => {
     fc.assert(
       fc.property(arbitraryInput, (input) => {
-        const shown = new Set(input.staff.map((s) => s.id));
+        const shown = new Set<string>(input.staff.map((s) => s.id));
         const figures = computeQualityFigures(input);
         const sum = (f: (s: (typeof figures.staff)[number]) => number) =>
           figures.staff.reduce((total, s) => total + f(s), 0);
