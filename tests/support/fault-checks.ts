@@ -8,7 +8,7 @@ import { DATABASE_FILE } from '../../electron/core/db/open-database.js';
  * read on a connection of the test's own: SQLite's integrity and foreign keys, the audit chain,
  * every acknowledged save, and the transactional outbox (every revision that became valid has
  * its outbox row, pending or delivered, and nothing reached the central side that the kiosk has
- * no row for).
+ * no row for; every erased record has its erasure item).
  */
 
 /** A save the kiosk answered ok to, as the fault loop's child reports it. */
@@ -24,7 +24,17 @@ export interface KioskCheck {
   problems: string[];
   /** revisions that are valid on the kiosk: `${recordId}#${revision}` */
   validRevisions: number;
-  outbox: { id: string; recordId: string; seq: number; revision: number; state: string }[];
+  /** every outbox row, oldest first */
+  outbox: OutboxRow[];
+}
+
+export interface OutboxRow {
+  id: string;
+  recordId: string;
+  seq: number;
+  kind: 'record.revision' | 'record.erasure';
+  revision: number;
+  state: string;
 }
 
 const STATE_AFTER: Readonly<Record<Ack['ack'], readonly string[]>> = {
@@ -69,9 +79,8 @@ export function checkKiosk(
     }
 
     const outbox = db
-      .prepare<[], { id: string; recordId: string; seq: number; revision: number; state: string }>(
-        `SELECT id, record_id AS recordId, seq, revision, state FROM sync_outbox
-          WHERE kind = 'record.revision' ORDER BY n`,
+      .prepare<[], OutboxRow>(
+        'SELECT id, record_id AS recordId, seq, kind, revision, state FROM sync_outbox ORDER BY n',
       )
       .all();
     const valid = db
@@ -79,18 +88,34 @@ export function checkKiosk(
         "SELECT record_id, revision FROM revision_workflow WHERE state = 'valid'",
       )
       .all();
-    const queued = new Set(outbox.map((item) => `${item.recordId}#${String(item.revision)}`));
+    const revisions = outbox.filter((item) => item.kind === 'record.revision');
+    const queued = new Set(revisions.map((item) => `${item.recordId}#${String(item.revision)}`));
     for (const row of valid) {
       if (!queued.has(`${row.record_id}#${String(row.revision)}`))
         problems.push(`valid ${row.record_id}#${String(row.revision)} has no outbox item`);
     }
-    const validKeys = new Set(valid.map((row) => `${row.record_id}#${String(row.revision)}`));
-    for (const item of outbox) {
-      if (!validKeys.has(`${item.recordId}#${String(item.revision)}`))
+    // an erased record's revisions are 'erased': their earlier items stay in the outbox
+    const sent = new Set(
+      db
+        .prepare<[], { record_id: string; revision: number }>(
+          "SELECT record_id, revision FROM revision_workflow WHERE state IN ('valid', 'erased')",
+        )
+        .all()
+        .map((row) => `${row.record_id}#${String(row.revision)}`),
+    );
+    for (const item of revisions) {
+      if (!sent.has(`${item.recordId}#${String(item.revision)}`))
         problems.push(
-          `outbox item ${item.id} is for ${item.recordId}#${String(item.revision)}, which is not valid`,
+          `outbox item ${item.id} is for ${item.recordId}#${String(item.revision)}, which never became valid`,
         );
     }
+    const erasedWithoutItem = db
+      .prepare<[], { id: string }>(
+        `SELECT id FROM guest_records g WHERE erased_at IS NOT NULL AND NOT EXISTS
+           (SELECT 1 FROM sync_outbox o WHERE o.record_id = g.id AND o.kind = 'record.erasure')`,
+      )
+      .all();
+    for (const row of erasedWithoutItem) problems.push(`erased ${row.id} has no outbox item`);
     if (central) {
       const ids = new Set(outbox.map((item) => item.id));
       for (const item of outbox)
