@@ -29,7 +29,6 @@ export const qualityEn: MessageCatalog['quality'] = {
     returns: 'Returns',
     returnedFields: 'Returned fields',
     sampling: 'Sampling findings / fields checked',
-    share: '{{percent}}% ({{part}}/{{whole}})',
     noData: 'no data',
     fieldCount: '{{field}} ×{{count}}',
     noReturns: 'none',

@@ -30,9 +30,8 @@ export const qualityZhCN = {
     returns: '退回次数',
     returnedFields: '退回字段',
     sampling: '抽查问题 / 抽查字段',
-    share: '{{percent}}% ({{part}}/{{whole}})',
     noData: '无数据',
-    fieldCount: '{{field}} ×{{count}}',
+    fieldCount: '{{field}} {{count}} 次',
     noReturns: '无',
   },
   chart: {

@@ -94,7 +94,7 @@ function expectedCells(who: 'alice' | 'bob'): string[] {
     `${String(e.completeness)}% (${String(e.recommendedFilled)}/${String(e.recommendedPossible)})`,
     `${String(e.timeliness)}% (${String(e.onTime)}/${String(e.withDeadline)})`,
     String(e.returns),
-    who === 'alice' ? '电话 ×1' : '无',
+    who === 'alice' ? '电话 1 次' : '无',
     `${String(e.sampleFindings)} / ${String(e.sampleChecks)}`,
   ];
 }

@@ -14,7 +14,8 @@ export function QualityTable({ report }: { report: QualityReport }) {
     value === null ? (
       <span className="muted">{t('quality.table.noData')}</span>
     ) : (
-      t('quality.table.share', { percent: percent(value) ?? 0, part, whole })
+      // numbers only, the same in every language: "67% (2/3)"
+      `${String(percent(value) ?? 0)}% (${String(part)}/${String(whole)})`
     );
 
   const returnedFields = (s: StaffQuality) =>
