@@ -90,7 +90,7 @@ export function DrawSampleForm({ onDrawn }: { onDrawn: (detail: SampleDetail) =>
             problem={refusal?.fields.to}
           />
         </div>
-        <fieldset className="sampling-mode">
+        <fieldset className="choice">
           <legend>{t('supervision.draw.mode')}</legend>
           {(['share', 'count'] as const).map((mode) => (
             <label key={mode}>

@@ -78,7 +78,7 @@ export function PermissionUseReport() {
           {answer.rows.length === 0 ? (
             <p className="muted">{t('supervision.use.empty')}</p>
           ) : (
-            <table className="queue-table report-table">
+            <table className="sampling-table report-table">
               <caption>{t('supervision.use.caption', { from: answer.from, to: answer.to })}</caption>
               <thead>
                 <tr>

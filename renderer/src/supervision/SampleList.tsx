@@ -27,7 +27,7 @@ export function SampleList({
       )}
       {list.isSuccess && samples.length === 0 && <p className="muted">{t('supervision.list.empty')}</p>}
       {samples.length > 0 && (
-        <table className="queue-table">
+        <table className="sampling-table">
           <caption>{t('supervision.list.caption')}</caption>
           <thead>
             <tr>

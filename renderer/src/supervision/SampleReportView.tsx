@@ -41,7 +41,7 @@ export function SampleReportView({ sampleId }: { sampleId: string }) {
               late: data.totals.late,
             })}
           </p>
-          <table className="queue-table report-table">
+          <table className="sampling-table report-table">
             <caption>{t('supervision.report.byField')}</caption>
             <thead>
               <tr>
@@ -62,7 +62,7 @@ export function SampleReportView({ sampleId }: { sampleId: string }) {
               ))}
             </tbody>
           </table>
-          <table className="queue-table report-table">
+          <table className="sampling-table report-table">
             <caption>{t('supervision.report.byEntrant')}</caption>
             <thead>
               <tr>
@@ -90,7 +90,7 @@ export function SampleReportView({ sampleId }: { sampleId: string }) {
           {data.findings.length === 0 ? (
             <p className="ok">{t('supervision.report.noFindings')}</p>
           ) : (
-            <table className="queue-table report-table">
+            <table className="sampling-table report-table">
               <caption>{t('supervision.report.findings')}</caption>
               <thead>
                 <tr>

@@ -96,7 +96,7 @@ export function SampleView({ sampleId, onCheck, onReport, onClose }: Props) {
           {t('supervision.sample.completed')}
         </p>
       )}
-      <table className="queue-table">
+      <table className="sampling-table">
         <caption>{t('supervision.sample.caption')}</caption>
         <thead>
           <tr>
