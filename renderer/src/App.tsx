@@ -14,6 +14,7 @@ import { screenFor, type Screen } from './session/route.js';
 import { useActivityReporter } from './session/use-activity-reporter.js';
 import { useKioskState, type KioskHandle } from './session/use-kiosk-state.js';
 import { AppHeader } from './shell/AppHeader.js';
+import { BackupWarning } from './shell/BackupWarning.js';
 import { DeviceStatus } from './shell/DeviceStatus.js';
 import { SignedInAs } from './shell/SignedInAs.js';
 import { api, callOrThrow } from './snowdesk.js';
@@ -87,7 +88,10 @@ export function App() {
 
   return (
     <div className="app">
-      <AppHeader account={account} />
+      <AppHeader
+        account={account}
+        warnings={account && session?.status === 'signed-in' ? <BackupWarning staff={session.staff} /> : null}
+      />
       <main className="content">
         <ScreenView
           screen={screen}

@@ -1,7 +1,9 @@
+import { backupEn } from './backup.en.js';
 import type { MessageCatalog } from './catalog.js';
 import { recordsEn } from './records.en.js';
-import { qualityEn } from './quality.en.js';
+import { deskOpsEn } from './desk-ops.en.js';
 import { supervisionEn } from './supervision.en.js';
+import { qualityEn } from './quality.en.js';
 
 export const en: MessageCatalog = {
   app: {
@@ -129,6 +131,10 @@ export const en: MessageCatalog = {
     forbidden: 'Your account is not permitted to do this.',
     password_change_required: 'Choose your own password first.',
     storage_unavailable: 'Local data cannot be used. Please contact a maintainer.',
+    disk_full:
+      'The kiosk’s disk is full, so this was not saved; what was saved before is safe. Please ask a maintainer to free space, then try again.',
+    storage_read_only:
+      'The kiosk’s data folder can no longer be written, so this was not saved; what was saved before is safe. Please contact a maintainer.',
     conflict: 'This conflicts with the current state; refresh and try again.',
     not_found: 'What you acted on was not found; refresh and try again.',
     record_damaged:
@@ -496,6 +502,8 @@ export const en: MessageCatalog = {
     idleLock: 'The screen locks itself after {{minutes}} minutes without use.',
   },
   records: recordsEn,
-  quality: qualityEn,
+  deskOps: deskOpsEn,
   supervision: supervisionEn,
+  quality: qualityEn,
+  backup: backupEn,
 };

@@ -1,6 +1,8 @@
+import { backupZhCN } from './backup.zh-CN.js';
 import { recordsZhCN } from './records.zh-CN.js';
-import { qualityZhCN } from './quality.zh-CN.js';
+import { deskOpsZhCN } from './desk-ops.zh-CN.js';
 import { supervisionZhCN } from './supervision.zh-CN.js';
+import { qualityZhCN } from './quality.zh-CN.js';
 
 /**
  * zh-CN, the kiosk's default language. Terms follow REQUIREMENTS.md (written there in
@@ -120,6 +122,8 @@ export const zhCN = {
     forbidden: '你的账户没有这项权限。',
     password_change_required: '请先设置你自己的密码。',
     storage_unavailable: '无法使用本机数据，请联系系统维护人员。',
+    disk_full: '本机磁盘已满，这次操作没有保存；之前保存的内容不受影响。请联系系统维护人员清理空间后再试。',
+    storage_read_only: '本机数据文件夹已无法写入，这次操作没有保存；之前保存的内容不受影响。请联系系统维护人员。',
     conflict: '这项操作与当前状态冲突，请刷新后再试。',
     not_found: '找不到要操作的内容，请刷新后再试。',
     record_damaged: '这条记录的数据已损坏，无法打开。请联系系统维护人员检查。',
@@ -449,6 +453,8 @@ export const zhCN = {
     idleLock: '无人操作 {{minutes}} 分钟后，屏幕会自动锁定。',
   },
   records: recordsZhCN,
-  quality: qualityZhCN,
+  deskOps: deskOpsZhCN,
   supervision: supervisionZhCN,
+  quality: qualityZhCN,
+  backup: backupZhCN,
 } as const;

@@ -319,7 +319,11 @@ export const contract = {
     output: B.BackupConfigureResult,
     permission: 'device.admin',
   },
-  'backup.restore': { input: B.BackupRestoreInput, output: B.BackupRestoreResult, permission: 'device.admin' },
+  'backup.restore': {
+    input: B.BackupRestoreInput,
+    output: B.BackupRestoreResult,
+    permission: 'device.admin',
+  },
   // end backups
 
   // the supervisor's sampling audit and the report of permission use (R26)

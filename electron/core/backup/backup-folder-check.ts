@@ -23,7 +23,8 @@ export function checkBackupFolder(folder: string): void {
   } catch (error) {
     throw folderError(error, folder);
   }
-  if (!isDirectory) throw new BackupError('folder_not_a_folder', `The backup folder is not a folder: ${folder}`);
+  if (!isDirectory)
+    throw new BackupError('folder_not_a_folder', `The backup folder is not a folder: ${folder}`);
   const probe = join(folder, `.snowdesk-probe-${randomUUID()}`);
   let fd: number | null = null;
   try {

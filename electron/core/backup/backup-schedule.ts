@@ -63,7 +63,11 @@ export function nextBackupAt(now: number, time: string, facts: BackupHistoryFact
   const next = slot + DAY;
   const { lastSuccessAt, lastFailureAt } = facts;
   if (lastSuccessAt !== null && lastSuccessAt >= slot) return next;
-  if (lastFailureAt !== null && lastFailureAt >= slot && (lastSuccessAt === null || lastFailureAt > lastSuccessAt)) {
+  if (
+    lastFailureAt !== null &&
+    lastFailureAt >= slot &&
+    (lastSuccessAt === null || lastFailureAt > lastSuccessAt)
+  ) {
     return Math.min(lastFailureAt + RETRY_AFTER_FAILURE_MS, next);
   }
   return now;
@@ -166,7 +170,8 @@ export class BackupSchedule {
 
   private start(trigger: BackupTrigger, folder: string, actorId: string | null): Promise<BackupResult> {
     const service = this.options.service();
-    if (!service) return Promise.reject(new BackupError('io_error', 'The kiosk cannot reach its data folder'));
+    if (!service)
+      return Promise.reject(new BackupError('io_error', 'The kiosk cannot reach its data folder'));
     const keepDays = this.options.settings().backupKeepDays;
     const done = service.run({ folder, keepDays, actorId }).finally(() => {
       this.inFlight = null;

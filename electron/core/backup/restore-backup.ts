@@ -420,7 +420,10 @@ function commitRestore(input: CommitInput): RestoreResult {
     try {
       renameSync(live, movedAside);
     } catch {
-      throw new BackupError('data_dir_unwritable', `The current database cannot be moved aside in ${dataDir}`);
+      throw new BackupError(
+        'data_dir_unwritable',
+        `The current database cannot be moved aside in ${dataDir}`,
+      );
     }
     for (const side of SIDE_FILES) if (existsSync(live + side)) renameSync(live + side, movedAside + side);
   }
@@ -436,7 +439,10 @@ function commitRestore(input: CommitInput): RestoreResult {
       for (const side of SIDE_FILES)
         if (existsSync(movedAside + side)) renameSync(movedAside + side, live + side);
     }
-    throw new BackupError('verification_failed', `The restored database does not open: ${opened.problem.message}`);
+    throw new BackupError(
+      'verification_failed',
+      `The restored database does not open: ${opened.problem.message}`,
+    );
   }
   try {
     new AuditLog(opened.db, opened.deviceId, input.now).append({

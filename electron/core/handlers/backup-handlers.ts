@@ -21,10 +21,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 type BackupMethods = 'backup.status' | 'backup.health' | 'backup.run' | 'backup.configure' | 'backup.restore';
 
-/** the wire's problem list and the core's codes are one list: a code missing on either side fails to compile */
 const asProblem = (code: BackupErrorCode): BackupProblem => code;
-const asCode = (problem: BackupProblem): BackupErrorCode => problem;
-void asCode;
+/** the wire's problem list and the core's codes are one list: a code missing on either side fails to compile */
+export const BACKUP_PROBLEMS_ARE_CODES: [BackupProblem] extends [BackupErrorCode] ? true : never = true;
 
 /** The status with the warning the UI shows (R16: older than a day, or failed). */
 export function backupStatusView(status: ReturnType<BackupService['status']>, now: number): BackupStatus {
@@ -55,7 +54,8 @@ function settingsView(settings: DeviceSettings): BackupSettings {
 }
 
 function failed(error: unknown): { ok: false; problem: BackupProblem; detail: string } {
-  if (error instanceof BackupError) return { ok: false, problem: asProblem(error.code), detail: error.message };
+  if (error instanceof BackupError)
+    return { ok: false, problem: asProblem(error.code), detail: error.message };
   throw error;
 }
 

@@ -4,11 +4,17 @@ import { useTranslation } from 'react-i18next';
 import type { SetupResult, StaffView } from '../../../shared/ipc/schemas.js';
 import { StaffAccounts } from '../admin/StaffAccounts.js';
 import { callOrThrow } from '../snowdesk.js';
+import { BackupPanel } from './BackupPanel.js';
 import { DeviceSync } from './DeviceSync.js';
 import { RecoveryKeyStatus } from './RecoveryKeyStatus.js';
 
-type View = 'accounts' | 'device';
-const VIEWS: readonly View[] = ['accounts', 'device'];
+type View = 'accounts' | 'device' | 'backups';
+const VIEWS: readonly View[] = ['accounts', 'device', 'backups'];
+const VIEW_LABELS: Readonly<Record<View, string>> = {
+  accounts: 'maintainer.views.accounts',
+  device: 'maintainer.views.device',
+  backups: 'backup.title',
+};
 
 interface Props {
   self: StaffView;
@@ -16,7 +22,7 @@ interface Props {
 }
 
 /**
- * The maintainer's work (系统维护): staff accounts, and this kiosk's link to the central system.
+ * The maintainer's work (系统维护): staff accounts, this kiosk's link to the central system, backups.
  * A recovery key that was never typed back is said above both, whichever is open.
  */
 export function MaintainerHome({ self, onRecoveryKeyIssued }: Props) {
@@ -37,12 +43,14 @@ export function MaintainerHome({ self, onRecoveryKeyIssued }: Props) {
               setView(name);
             }}
           >
-            {t(`maintainer.views.${name}`)}
+            {t(VIEW_LABELS[name])}
           </button>
         ))}
       </nav>
       {view === 'accounts' ? (
         <StaffAccounts self={self} />
+      ) : view === 'backups' ? (
+        <BackupPanel />
       ) : (
         <>
           <DeviceSync />

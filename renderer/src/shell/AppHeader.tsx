@@ -3,8 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { SyncStatus } from './SyncStatus.js';
 
-/** `account`: who is signed in, when someone is and the screen is not locked. */
-export function AppHeader({ account }: { account?: ReactNode }) {
+/**
+ * `account`: who is signed in, when someone is and the screen is not locked; `warnings`: what that
+ * person must not miss (the backup warning).
+ */
+export function AppHeader({ account, warnings }: { account?: ReactNode; warnings?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -13,6 +16,7 @@ export function AppHeader({ account }: { account?: ReactNode }) {
         <span className="brand-tagline">{t('app.tagline')}</span>
       </div>
       <SyncStatus />
+      {warnings}
       <LanguageSwitch />
       {account}
     </header>

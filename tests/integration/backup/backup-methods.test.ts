@@ -46,12 +46,13 @@ const tmpfsProblem = ((): string | null => {
     execFileSync('umount', [probe.path], { stdio: 'pipe' });
     return null;
   } catch (error) {
-    return error instanceof Error ? error.message.split('\n')[0] ?? 'mount failed' : 'mount failed';
+    return error instanceof Error ? (error.message.split('\n')[0] ?? 'mount failed') : 'mount failed';
   } finally {
     probe.remove();
   }
 })();
-if (tmpfsProblem) console.log(`skipping the read-only and full folder cases: cannot mount tmpfs (${tmpfsProblem})`);
+if (tmpfsProblem)
+  console.log(`skipping the read-only and full folder cases: cannot mount tmpfs (${tmpfsProblem})`);
 
 /** A 256 KiB tmpfs at `dir`, unmounted after the test. */
 function smallMedium(dir: string): void {
@@ -243,7 +244,8 @@ describe('backup.restore from the maintainer’s screen', () => {
     writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
     const tampered = join(root, 'tampered.sdbak');
     const flipped = Buffer.from(bytes);
-    flipped[Math.floor(bytes.length * 0.7)] ^= 0x01;
+    const at = Math.floor(bytes.length * 0.7);
+    flipped.writeUInt8(flipped.readUInt8(at) ^ 0x01, at);
     writeFileSync(tampered, flipped);
     const notBackup = join(root, 'notes.txt');
     writeFileSync(notBackup, 'shopping list');

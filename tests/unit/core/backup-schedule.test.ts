@@ -7,7 +7,6 @@ import {
 } from '../../../electron/core/backup/backup-schedule.js';
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 /** China time (UTC+8) as an instant */
 const china = (day: number, hour: number, minute = 0) => Date.UTC(2026, 10, day, hour - 8, minute);
 
