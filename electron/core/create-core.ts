@@ -14,6 +14,7 @@ import { warmArgon2Worker } from './crypto/argon2-worker.js';
 import { loadSodium } from './crypto/sodium.js';
 import { bindToDevice } from './db/device-binding.js';
 import { openDatabase, type OpenedStore } from './db/open-database.js';
+import { storageFailure } from './db/storage-failure.js';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch.js';
 import { EventBus } from './event-bus.js';
 import { appHandlers } from './handlers/app-handlers.js';
@@ -310,6 +311,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     session: () => session.get(),
     log,
     validateOutput: options.validateOutput ?? false,
+    storageFailure: (error) => storageFailure(error, options.dataDir),
     onRefused: (method, code, who) => {
       store?.audit.append({
         actorId: who?.staff.id ?? null,

@@ -42,6 +42,8 @@ export interface DispatchOptions {
   /** tests turn this on: an answer that breaks the contract becomes an 'internal' error */
   validateOutput?: boolean;
   limits?: PayloadLimits;
+  /** names a failure of the data folder (disk full, read-only) that a handler threw, or null */
+  storageFailure?: (error: unknown) => CoreError | null;
   /** told of each refusal by permission, so it can be audited */
   onRefused?: (method: MethodName, code: string, session: ActiveSession | null) => void;
 }
@@ -95,6 +97,11 @@ export function createDispatch(options: DispatchOptions): Dispatch {
       return ok(value);
     } catch (error) {
       if (error instanceof CoreError) return fail(error.code, error.message, error.fields, error.retryAt);
+      const storage = options.storageFailure?.(error);
+      if (storage) {
+        log.error('dispatch.storage_failed', { method, code: storage.code });
+        return fail(storage.code, storage.message);
+      }
       log.error('dispatch.handler_failed', {
         method,
         error: error instanceof Error ? error.name : typeof error,

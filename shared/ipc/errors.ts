@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'locked',
   'forbidden',
   'storage_unavailable',
+  /** the data folder's disk is full: the change was not saved (SQLITE_FULL, ENOSPC) */
+  'disk_full',
+  /** the data folder has become read-only: the change was not saved (SQLITE_READONLY, EROFS) */
+  'storage_read_only',
   'wrong_credentials',
   'account_disabled',
   'account_locked_out',
