@@ -1,4 +1,5 @@
 import { calendarDateAt, CHINA_UTC_OFFSET_MINUTES, requireIsoDate } from '../../../shared/domain/calendar.js';
+import { usesPracticeStore } from '../../../shared/domain/practice-mode.js';
 import { roleAllows } from '../../../shared/domain/roles.js';
 import type { ReviewComment } from '../../../shared/ipc/record-schemas.js';
 import type {
@@ -268,7 +269,11 @@ export class TeamDayReport {
     for (const row of staff.values()) {
       const counted = counts.get(row.id);
       const late = overdueOf.get(row.id) ?? 0;
-      const desk = row.disabled_at === null && roleAllows(row.role, 'guest.enter', true);
+      // the desk staff of this store: certified people on the real one, trainees on the practice one
+      const desk =
+        row.disabled_at === null &&
+        roleAllows(row.role, 'guest.enter', true) &&
+        usesPracticeStore({ role: row.role, certified: row.certified_at !== null }) === service.practice;
       if (!desk && counted === undefined && late === 0) continue;
       people.push({
         staff: { id: row.id, name: row.name, role: row.role },

@@ -5,8 +5,11 @@ import { ConsentNoticeEditor } from '../admin/ConsentNoticeEditor.js';
 import { StaffCertification } from '../admin/StaffCertification.js';
 import { MaintainerHome } from '../maintainer/MaintainerHome.js';
 import { Desk } from '../records/Desk.js';
-import { QualityPanel } from '../quality/QualityPanel.js';
+import { TeamDayPanel } from '../team/TeamDayPanel.js';
+import { ComplaintsPanel } from '../complaints/ComplaintsPanel.js';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel.js';
 import { SupervisionPanel } from '../supervision/SupervisionPanel.js';
+import { QualityPanel } from '../quality/QualityPanel.js';
 
 /** What each role sees after signing in: honest about what is not built yet. */
 export function HomeScreen({
@@ -60,8 +63,13 @@ export function HomeScreen({
       {manages && <MaintainerHome self={staff} onRecoveryKeyIssued={onRecoveryKeyIssued} />}
       {certifies && <StaffCertification />}
       {roleAllows(staff.role, 'consent.edit', staff.certified) && <ConsentNoticeEditor />}
-      <QualityPanel staff={staff} />
+      {roleAllows(staff.role, 'team.dashboard', staff.certified) && <TeamDayPanel />}
+      {(roleAllows(staff.role, 'complaint.record', staff.certified) ||
+        roleAllows(staff.role, 'complaint.manage', staff.certified)) && <ComplaintsPanel staff={staff} />}
+      {(roleAllows(staff.role, 'suggestion.send', staff.certified) ||
+        roleAllows(staff.role, 'suggestion.read', staff.certified)) && <SuggestionsPanel staff={staff} />}
       {roleAllows(staff.role, 'audit.sample', staff.certified) && <SupervisionPanel />}
+      <QualityPanel staff={staff} />
     </div>
   );
 }

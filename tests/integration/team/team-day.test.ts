@@ -92,8 +92,9 @@ describe('the team lead’s day (R25)', () => {
     expect(person(day, 'bob')).toMatchObject({ started: 1, submitted: 0, reviewed: 1, overdueNow: 1 });
     // desk staff with nothing done today are still listed, with zeros
     expect(person(day, 'manager')).toMatchObject({ started: 0, reviewed: 0, overdueNow: 0 });
-    // the supervisor enters nothing and is not a row
+    // the supervisor enters nothing, trainees work in the practice store: neither is a row here
     expect(day.people.some((p) => p.staff.id === ids.supervisor)).toBe(false);
+    expect(day.people.some((p) => p.staff.id === ids.trainee)).toBe(false);
 
     expect(queue(day, 'entry')).toMatchObject({ count: 1, overdue: 1, oldestAgeMs: 20 * MINUTE });
     expect(queue(day, 'online')).toMatchObject({ count: 1, overdue: 1, oldestAgeMs: 200 * MINUTE });
