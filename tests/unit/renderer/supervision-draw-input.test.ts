@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { checkDrawForm, type DrawForm } from '../../../renderer/src/supervision/draw-input.js';
+import { supervisionRefusal } from '../../../renderer/src/supervision/supervision-refusal.js';
+
+const form = (patch: Partial<DrawForm>): DrawForm => ({
+  from: '2026-11-01',
+  to: '2026-11-30',
+  mode: 'share',
+  amount: '10',
+  ...patch,
+});
+
+const problemsOf = (patch: Partial<DrawForm>) => {
+  const checked = checkDrawForm(form(patch));
+  return 'problems' in checked ? checked.problems : {};
+};
+
+describe('the draw form’s own checks (R26)', () => {
+  it('sends a share or a count for a period', () => {
+    expect(checkDrawForm(form({}))).toEqual({
+      input: { from: '2026-11-01', to: '2026-11-30', sharePercent: 10 },
+    });
+    expect(checkDrawForm(form({ amount: '12.5 %' }))).toEqual({
+      input: { from: '2026-11-01', to: '2026-11-30', sharePercent: 12.5 },
+    });
+    expect(checkDrawForm(form({ mode: 'count', amount: '20' }))).toEqual({
+      input: { from: '2026-11-01', to: '2026-11-30', count: 20 },
+    });
+  });
+
+  it('says a share of 0 or over 100 % is out of range, and a blank one is missing', () => {
+    for (const amount of ['0', '100.5', '150', '-5', 'ten']) {
+      expect(problemsOf({ amount })).toEqual({ amount: { key: 'supervision.problems.share_out_of_range' } });
+    }
+    expect(problemsOf({ amount: '100' })).toEqual({});
+    expect(problemsOf({ amount: ' ' })).toEqual({ amount: { key: 'supervision.problems.required' } });
+  });
+
+  it('wants a whole count from 1 to 500', () => {
+    for (const amount of ['0', '2.5', '501']) {
+      expect(problemsOf({ mode: 'count', amount })).toEqual({
+        amount: { key: 'supervision.problems.count_out_of_range' },
+      });
+    }
+  });
+
+  it('wants both dates, in order', () => {
+    expect(problemsOf({ from: '' })).toEqual({ from: { key: 'supervision.problems.required' } });
+    expect(problemsOf({ to: '2026-02-30' })).toEqual({ to: { key: 'supervision.problems.date_invalid' } });
+    expect(problemsOf({ from: '2026-12-01' })).toEqual({
+      to: { key: 'supervision.problems.period_reversed' },
+    });
+  });
+});
+
+describe('the core’s refusals, worded for the supervision screens', () => {
+  it('puts an empty period in the summary and field problems next to their fields', () => {
+    expect(
+      supervisionRefusal(
+        { code: 'invalid_input', message: 'x', fields: { period: 'period_empty' } },
+        { from: 'from' },
+      ),
+    ).toEqual({ summary: { key: 'supervision.problems.period_empty' }, fields: {} });
+    expect(
+      supervisionRefusal(
+        { code: 'invalid_input', message: 'x', fields: { sharePercent: 'share_out_of_range' } },
+        { sharePercent: 'amount' },
+      ),
+    ).toEqual({
+      summary: { key: 'errors.checkFields' },
+      fields: { amount: { key: 'supervision.problems.share_out_of_range' } },
+    });
+    expect(supervisionRefusal({ code: 'forbidden', message: 'x' })).toEqual({
+      summary: { key: 'errors.forbidden' },
+      fields: {},
+    });
+    expect(
+      supervisionRefusal({ code: 'invalid_input', message: 'x', fields: { _: 'something new' } }),
+    ).toEqual({
+      summary: { key: 'supervision.problems.unknown' },
+      fields: {},
+    });
+  });
+});
