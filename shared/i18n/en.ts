@@ -217,7 +217,7 @@ export const en: MessageCatalog = {
     comingManager:
       'Final review and quality reports arrive in a later release. You can record staff certifications now.',
     comingMaintainer:
-      'Backups and device settings arrive in a later release. You can manage staff accounts and connect the kiosk to the central system now.',
+      'Below: staff accounts, the link to the central system, the daily backup and restoring from a backup.',
     practiceOnlyTitle: 'Practice mode only',
     practiceOnly:
       'You are not certified yet. Until a manager records that you passed training and the examination, you may use the practice mode only (the desk below works on practice data); practice data never mixes with real data and never syncs.',

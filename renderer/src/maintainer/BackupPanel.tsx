@@ -80,11 +80,8 @@ export function BackupPanel() {
           </p>
           <RunAnswer answer={answer} />
           <RefusalNotice refusal={refusal} />
-          <BackupSettingsForm
-            key={JSON.stringify(data.settings)}
-            settings={data.settings}
-            onSaved={() => void refresh()}
-          />
+          {/* what the maintainer typed stays in the form; it starts from the stored settings */}
+          <BackupSettingsForm settings={data.settings} onSaved={() => void refresh()} />
           <BackupRestoreForm />
         </>
       )}
