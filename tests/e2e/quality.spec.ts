@@ -129,6 +129,8 @@ test('a lead reads the day’s quality figures per staff member, and the manager
   ).toBeVisible();
   // a lead may not export (DESIGN: export is for managers and supervisors)
   await expect(panel.getByRole('button', { name: '下载 CSV' })).toHaveCount(0);
+  const folder = process.env.SNOWDESK_SCREENSHOTS;
+  if (folder) await panel.screenshot({ path: join(folder, 'quality.png') });
   await signOut(page);
 
   // a specialist sees her own line only

@@ -46,7 +46,7 @@ export function QualityCharts({ report }: { report: QualityReport }) {
             <XAxis dataKey="name" />
             <YAxis domain={[0, 100]} unit="%" />
             <Tooltip />
-            <Legend />
+            <Legend itemSorter={null} />
             <Bar
               dataKey="accuracy"
               name={t('quality.chart.accuracy')}

@@ -27,7 +27,7 @@ export function QualityTable({ report }: { report: QualityReport }) {
 
   return (
     <div className="table-scroll">
-      <table className="queue-table quality-table">
+      <table className="quality-table">
         <caption>{t('quality.table.caption', { from: report.from, to: report.to })}</caption>
         <thead>
           <tr>
