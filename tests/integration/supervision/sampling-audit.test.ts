@@ -418,6 +418,40 @@ describe('checking the drawn records field by field', () => {
   });
 });
 
+describe('timeliness in the sample (R4, R11)', () => {
+  it('shows whether the entry met its deadline, and counts late entries in the report', async () => {
+    const late = await as('alice', async () => {
+      const started = await call(core, 'records.startIntake', {
+        channel: 'on_site_face_to_face',
+        draft: adultGuest(),
+      });
+      // the guest left 20 minutes ago: past the 15-minute on-site deadline
+      clock.advance(20 * 60_000);
+      await call(core, 'records.submit', { recordId: started.recordId, checklist: CHECKLIST });
+      return started.recordId;
+    });
+    await as('bob', () => call(core, 'review.approveCross', { recordId: late }));
+    await as('supervisor', async () => {
+      const drawn = await call(core, 'sample.draw', { from: '2026-11-23', to: '2026-11-23', count: 1 });
+      const { sampleId } = drawn.sample;
+      expect(await call(core, 'sample.openRecord', { sampleId, recordId: late })).toMatchObject({
+        enteredOnTime: false,
+      });
+      await call(core, 'sample.check', { sampleId, recordId: late, field: 'name', verdict: 'correct' });
+      const report = await call(core, 'sample.report', { sampleId });
+      expect(report.totals.late).toBe(1);
+      expect(report.byEntrant).toEqual([
+        expect.objectContaining({
+          entrant: { id: ids.alice, name: 'Alice Li' },
+          records: 1,
+          late: 1,
+          correct: 1,
+        }),
+      ]);
+    });
+  });
+});
+
 describe('the report of permission use (R20, R26)', () => {
   it('counts reveals, password resets and refused attempts by person', async () => {
     const recordId = await validRecord('alice');
@@ -433,6 +467,11 @@ describe('the report of permission use (R20, R26)', () => {
     await call(core, 'session.signIn', ADMIN);
     await call(core, 'staff.resetPassword', { id: ids.trainee, password: `reset-${PASSWORD}` });
     await call(core, 'session.signOut', {});
+    // the manager exports the guests as CSV (maintainer CLI)
+    await as('manager', () => {
+      core.maintenance.exportGuestsCsv(() => undefined);
+      return Promise.resolve();
+    });
 
     const use = await as('supervisor', async () => {
       const drawn = await call(core, 'sample.draw', { from: '2026-11-23', to: '2026-11-23', count: 1 });
@@ -454,7 +493,8 @@ describe('the report of permission use (R20, R26)', () => {
       count: 1,
     });
     expect(row('refused', 'bob')).toMatchObject({ count: 0, refused: 1 });
-    expect(use.totals).toEqual({ reveal: 4, export: 0, password_reset: 1, refused: 1 });
+    expect(row('export', 'manager')).toMatchObject({ count: 1, refused: 0 });
+    expect(use.totals).toEqual({ reveal: 4, export: 1, password_reset: 1, refused: 1 });
 
     // another day: nothing
     const empty = await as('supervisor', () =>
