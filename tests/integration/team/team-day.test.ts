@@ -180,6 +180,24 @@ describe('the team lead’s day (R25)', () => {
     expect(queue(yesterday, 'entry')).toMatchObject({ count: 1, overdue: 1 });
   });
 
+  it('shows an uncertified manager the practice store’s day, never the real one (R6)', async () => {
+    await as('alice', () =>
+      call(core, 'records.startIntake', { channel: 'on_site_face_to_face', draft: { name: '真客户' } }),
+    );
+    await as('trainee', () =>
+      call(core, 'records.startIntake', { channel: 'on_site_face_to_face', draft: { name: '练习客户' } }),
+    );
+    clock.advance(20 * MINUTE);
+    const practice = await as('trainer', () => call(core, 'team.day', {}));
+    expect(practice.practice).toBe(true);
+    expect(practice.overdue.map((o) => o.guestName)).toEqual(['练习客户']);
+    expect(person(practice, 'trainee')).toMatchObject({ started: 1, overdueNow: 1 });
+    expect(practice.people.some((p) => p.staff.id === ids.alice)).toBe(false);
+    const real = await as('lead', () => call(core, 'team.day', {}));
+    expect(real.practice).toBe(false);
+    expect(real.overdue.map((o) => o.guestName)).toEqual(['真客户']);
+  });
+
   it('is for leads, managers and supervisors only, and refuses days that are not days or have not begun', async () => {
     await as('alice', async () => {
       expect(await refusal(core, 'team.day', {})).toMatchObject({ code: 'forbidden' });
