@@ -89,7 +89,7 @@ export const deskOpsEn: MessageCatalog['deskOps'] = {
     receivedVia: 'Received via',
     channels: { desk: 'At the desk', hotline: 'Service hotline', email: 'E-mail', other: 'Other' },
     recordId: 'Guest record number (optional)',
-    recordIdHint: 'The record number is shown on the guest’s record.',
+    recordIdHint: 'A complaint about a record can also be registered from that record’s page.',
     text: 'What the guest complains of',
     submit: 'Register the complaint',
     registered: 'Complaint no. {{number}} registered.',

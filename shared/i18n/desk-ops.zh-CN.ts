@@ -89,7 +89,7 @@ export const deskOpsZhCN = {
     receivedVia: '投诉渠道',
     channels: { desk: '客服台当面', hotline: '客服热线', email: '电子邮箱', other: '其他' },
     recordId: '相关客户记录编号（选填）',
-    recordIdHint: '在客户记录页面可以找到记录编号。',
+    recordIdHint: '也可以在客户记录页面直接登记与该记录有关的投诉。',
     text: '投诉内容',
     submit: '登记投诉',
     registered: '已登记投诉第 {{number}} 号。',
