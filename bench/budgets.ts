@@ -20,6 +20,13 @@
  *     chain, every sealed payload opened, R16) and migrates it. Six times the backup's 5 s keeps
  *     that wait under a minute for a season of guests on the kiosk's hardware, while leaving the
  *     verification room to open every payload rather than sample them.
+ *
+ *   renderer, 10k-row queue (the line above made measurable; issue 7)
+ *     virtualised: ≤ 100 <tr> in the table body at any time (a window of rows and the spacers),
+ *     whatever the queue's length. Scrolling: p95 frame interval ≤ 16.7 ms, one frame at 60 Hz,
+ *     the rate the desk's screens run at. Opening: ≤ 1 s from the sign-in click to the queue's
+ *     first rows drawn, the limit for a person's flow of thought not being interrupted; it is
+ *     mostly the core answering with every row (each guest name unsealed).
  */
 export const BUDGETS = Object.freeze({
   unlock: { minMs: 250, maxMs: 700 },
@@ -30,7 +37,13 @@ export const BUDGETS = Object.freeze({
   syncDrain: { minRecordsPerS: 1_000, maxDuplicates: 0, maxLosses: 0 },
   backup: { maxMs: 5_000, atRecords: 100_000 },
   restore: { maxMs: 30_000, atRecords: 100_000 },
-  renderer: { keystrokeToPaintMaxMs: 16, queueRows: 10_000 },
+  renderer: {
+    keystrokeToPaintMaxMs: 16,
+    queueRows: 10_000,
+    frameMs: 16.7,
+    maxDomRows: 100,
+    firstRowsMaxMs: 1_000,
+  },
 } as const);
 
 /** A budget as the table prints it and the JSON carries it. */
@@ -47,5 +60,7 @@ export const budgetText = {
   backup: `≤ ${String(BUDGETS.backup.maxMs / 1000)} s`,
   restore: `≤ ${String(BUDGETS.restore.maxMs / 1000)} s`,
   keystroke: `≤ ${String(BUDGETS.renderer.keystrokeToPaintMaxMs)} ms`,
-  scroll: `${BUDGETS.renderer.queueRows.toLocaleString('en')} rows virtualised`,
+  scroll: `≤ ${String(BUDGETS.renderer.maxDomRows)} of ${BUDGETS.renderer.queueRows.toLocaleString('en')} rows in the DOM`,
+  frame: `≤ ${String(BUDGETS.renderer.frameMs)} ms`,
+  firstRows: `≤ ${String(BUDGETS.renderer.firstRowsMaxMs / 1000)} s`,
 } as const satisfies Record<string, BudgetText>;

@@ -24,11 +24,11 @@ import { lookupWorkload } from './workloads/lookup.js';
 import { nameSearchWorkload } from './workloads/name-search.js';
 import {
   backupRestorePending,
-  laterPending,
   nameSearchPending,
   saveIntakePending,
   syncDrainPending,
 } from './workloads/pending.js';
+import { rendererPending, rendererWorkload } from './workloads/renderer-desk.js';
 import { saveIntakeWorkload } from './workloads/save-intake.js';
 import { syncDrainWorkload } from './workloads/sync-drain.js';
 import { storeThroughputWorkload } from './workloads/store-throughput.js';
@@ -187,7 +187,39 @@ try {
     )),
   );
   rmSync(join(scratch, 'backup'), { recursive: true, force: true });
-  results.push(...laterPending());
+  // the renderer in Chromium against the real core: a 10k-row queue opened and scrolled, an intake typed
+  const queueRows = BUDGETS.renderer.queueRows;
+  results.push(
+    ...(await step(
+      `renderer in Chromium (${queueRows.toLocaleString('en')}-row queue, keystroke to paint)`,
+      () =>
+        rendererWorkload(
+          join(scratch, 'renderer'),
+          {
+            records: queueRows,
+            seed,
+            queue: quick
+              ? { dragFrames: 120, wheelFrames: 120, wheelPx: 60 }
+              : { dragFrames: 300, wheelFrames: 600, wheelPx: 60 },
+            typing: {
+              fields: quick
+                ? [
+                    { label: '姓名', text: 'Zhang Xiaoming' },
+                    { label: '电话', text: '13800138000' },
+                  ]
+                : [
+                    { label: '姓名', text: 'Zhang Xiaoming Li' },
+                    { label: '电话', text: '13800138000' },
+                    { label: '家庭住址', text: 'Chaoyang District, Jianguo Road 88, Unit 1201' },
+                  ],
+              gapMs: 80,
+            },
+          },
+          log,
+        ),
+      rendererPending(queueRows),
+    )),
+  );
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

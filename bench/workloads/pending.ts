@@ -40,20 +40,3 @@ export function syncDrainPending(): BenchResult {
     'the sync drain workload broke (see above)',
   );
 }
-
-export function laterPending(): BenchResult[] {
-  return [
-    pending(
-      'renderer keystroke to paint (intake form)',
-      'ms',
-      budgetText.keystroke,
-      'pending: the intake form is being written; to be measured in Chromium with the Performance API',
-    ),
-    pending(
-      'renderer scroll of a 10k-row queue',
-      'ms/frame',
-      budgetText.scroll,
-      'pending: no queue screen yet; to be measured in Chromium (frame times while scrolling, rows in the DOM)',
-    ),
-  ];
-}
