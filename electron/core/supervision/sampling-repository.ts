@@ -77,7 +77,8 @@ export class SamplingRepository {
     return this.db
       .prepare<[number, number], PopulationMember>(
         `SELECT w.record_id, max(w.revision) AS revision
-           FROM revision_workflow w JOIN guest_records g ON g.id = w.record_id
+           FROM revision_workflow w INDEXED BY revision_workflow_valid_at
+           JOIN guest_records g ON g.id = w.record_id
           WHERE w.state = 'valid' AND w.valid_at BETWEEN ? AND ? AND g.erased_at IS NULL
           GROUP BY w.record_id
           ORDER BY w.record_id, revision`,

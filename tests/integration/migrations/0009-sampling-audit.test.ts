@@ -47,7 +47,19 @@ describe('migration 0009 sampling-audit', () => {
     migrate(db, MIGRATIONS, () => 99, 9);
 
     expect(schemaVersion(db)).toBe(9);
-    expect(db.prepare("SELECT state FROM revision_workflow WHERE record_id = 'r1'").pluck().get()).toBe('valid');
+    expect(db.prepare("SELECT state FROM revision_workflow WHERE record_id = 'r1'").pluck().get()).toBe(
+      'valid',
+    );
+    // a period's population is found by valid_at, not by scanning every valid revision
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT record_id FROM revision_workflow INDEXED BY revision_workflow_valid_at
+          WHERE state = 'valid' AND valid_at BETWEEN 0 AND 50`,
+      )
+      .all() as { detail: string }[];
+    expect(plan.map((row) => row.detail).join(' ')).toMatch(
+      /INDEX revision_workflow_valid_at \(valid_at>\? AND valid_at<\?\)/,
+    );
 
     db.prepare(insertSample).run({ id: 'a1', share: 10, count: null, status: 'open', completedAt: null });
     db.prepare(
@@ -76,18 +88,22 @@ describe('migration 0009 sampling-audit', () => {
     const sample = db.prepare(insertSample);
 
     // exactly one of share and count; a share within (0, 100]
-    expect(() => sample.run({ id: 'x', share: null, count: null, status: 'open', completedAt: null })).toThrow(
+    expect(() =>
+      sample.run({ id: 'x', share: null, count: null, status: 'open', completedAt: null }),
+    ).toThrow(/CHECK/);
+    expect(() => sample.run({ id: 'x', share: 10, count: 3, status: 'open', completedAt: null })).toThrow(
       /CHECK/,
     );
-    expect(() => sample.run({ id: 'x', share: 10, count: 3, status: 'open', completedAt: null })).toThrow(/CHECK/);
-    expect(() => sample.run({ id: 'x', share: 0, count: null, status: 'open', completedAt: null })).toThrow(/CHECK/);
+    expect(() => sample.run({ id: 'x', share: 0, count: null, status: 'open', completedAt: null })).toThrow(
+      /CHECK/,
+    );
     expect(() => sample.run({ id: 'x', share: 101, count: null, status: 'open', completedAt: null })).toThrow(
       /CHECK/,
     );
     // completed iff it has a completion instant
-    expect(() => sample.run({ id: 'x', share: null, count: 2, status: 'completed', completedAt: null })).toThrow(
-      /CHECK/,
-    );
+    expect(() =>
+      sample.run({ id: 'x', share: null, count: 2, status: 'completed', completedAt: null }),
+    ).toThrow(/CHECK/);
     sample.run({ id: 'a1', share: null, count: 2, status: 'open', completedAt: null });
 
     // an item must be a real revision; a record is drawn once per sample

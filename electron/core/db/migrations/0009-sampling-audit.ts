@@ -62,6 +62,9 @@ export const migration0009: Migration = {
         FOREIGN KEY (record_id, revision) REFERENCES record_revisions (record_id, revision)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX audit_sample_checks_record ON audit_sample_checks (record_id, revision);
+
+      -- the population of a period: valid revisions by the instant they became valid
+      CREATE INDEX revision_workflow_valid_at ON revision_workflow (valid_at) WHERE state = 'valid';
     `);
   },
 };
