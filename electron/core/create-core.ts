@@ -52,6 +52,8 @@ export interface CoreOptions {
   adoptForeignDatabase?: boolean;
   /** cheaper Argon2 for tests; production never passes this */
   argon2?: Argon2Params;
+  /** the daily backup on this core's timer (default true); the CLI's short-lived cores pass false */
+  dailyBackup?: boolean;
   /** sync timing for tests (scheduler, jitter, timeouts, batch size); production passes nothing */
   sync?: SyncTuning;
 }
@@ -326,7 +328,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const tick = () => {
     store?.sessions.checkIdle();
-    void backupSchedule.check();
+    if (options.dailyBackup !== false) void backupSchedule.check();
   };
   const timer = setInterval(tick, IDLE_CHECK_MS);
   timer.unref();

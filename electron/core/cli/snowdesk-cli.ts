@@ -35,6 +35,8 @@ async function openCore(dataDir: string): Promise<Core> {
     settings: openSettingsFile(dir),
     appVersion: 'cli',
     log: silentLogger,
+    // the kiosk makes the daily backup; a CLI command never starts one by itself
+    dailyBackup: false,
   });
   if (core.storage.state !== 'ready') {
     const problem = core.storage.problem;
