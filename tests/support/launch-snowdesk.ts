@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
@@ -80,6 +80,16 @@ function previewSettings(dataDir: string, overrides: Partial<DeviceSettings>): S
   };
 }
 
+/** A navigation of an existing page's main frame (a new window's first request has no frame yet). */
+function isTopLevelNavigation(request: Request): boolean {
+  if (!request.isNavigationRequest()) return false;
+  try {
+    return request.frame().parentFrame() === null;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Opens the real renderer (the Vite build) in Debian Chromium against the real core, through
  * the same dispatch Electron's ipcMain calls. `npm run preview`, the e2e tests and any script
@@ -123,6 +133,12 @@ export async function launchSnowdesk(options: LaunchOptions): Promise<LaunchedSn
   await context.route('**/*', async (route) => {
     const url = route.request().url();
     if (!url.startsWith(PREVIEW_ORIGIN + '/')) {
+      // as main's will-navigate guard (harden-window.ts): a top-level navigation elsewhere is
+      // cancelled and the page stays (a 204 answer ends a navigation without leaving the page)
+      if (isTopLevelNavigation(route.request())) {
+        await route.fulfill({ status: 204 });
+        return;
+      }
       await route.abort('blockedbyclient');
       return;
     }
@@ -131,6 +147,10 @@ export async function launchSnowdesk(options: LaunchOptions): Promise<LaunchedSn
   });
 
   const page = await context.newPage();
+  // as main's setWindowOpenHandler (deny): no second window stays open
+  context.on('page', (opened) => {
+    if (opened !== page) void opened.close();
+  });
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
