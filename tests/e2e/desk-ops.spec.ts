@@ -102,6 +102,19 @@ test('a suggestion and a complaint from the desk, the lead’s day, and the mana
   await expect(complaints.getByRole('alert')).toContainText('有 1 件疑似信息泄露投诉尚未处理完毕');
   const aliceList = complaints.getByRole('table', { name: /^投诉列表/ });
   await expect(aliceList.getByRole('row').filter({ hasText: '疑似信息泄露' })).toContainText('紧急');
+  // a second complaint, from the guest's record itself: the link needs no typing
+  await page.getByRole('button', { name: '查找客户' }).click();
+  await field(page, '查找内容').fill('zw');
+  await page.getByRole('button', { name: '查找', exact: true }).click();
+  await page.getByRole('button', { name: '查看 张伟' }).click();
+  await expect(page.getByRole('heading', { name: /^客户记录 · 张伟/ })).toBeVisible();
+  const fromRecord = page.locator('details').filter({ hasText: '登记与此记录有关的投诉' });
+  await fromRecord.locator('summary').click();
+  await fromRecord.getByLabel('投诉渠道').selectOption({ label: '客服台当面' });
+  await fromRecord.getByLabel('投诉内容').fill('客户说紧急联系人电话登记错了');
+  await fromRecord.getByRole('button', { name: '登记投诉' }).click();
+  await expect(fromRecord.getByRole('status')).toHaveText('已登记投诉第 2 号。');
+  await expect(aliceList.getByRole('row').filter({ hasText: '信息录入错误' })).toContainText('待分派');
   await shot(page, 'desk-ops-specialist');
   await signOut(page);
 

@@ -41,7 +41,7 @@ export function ComplaintsPanel({ staff }: { staff: StaffView }) {
           {t('deskOps.complaints.leakAlert', { count: list.data.openLeaks })}
         </p>
       )}
-      {records && <RegisterComplaintForm onRegistered={() => void refresh()} />}
+      {records && <RegisterComplaintForm />}
       {list.data?.ownOnly && <p className="muted">{t('deskOps.complaints.ownOnly')}</p>}
       <ComplaintTable
         items={list.data?.items}

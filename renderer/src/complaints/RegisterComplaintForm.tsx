@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -30,6 +31,7 @@ export function RegisterComplaintForm({
   onRegistered?: (complaint: ComplaintDetail) => void;
 }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
   const [kind, setKind] = useState<Kind>('wrong_information');
   const [channel, setChannel] = useState<Channel>('desk');
   const [typedRecord, setTypedRecord] = useState('');
@@ -59,6 +61,8 @@ export function RegisterComplaintForm({
       setDone(result.number);
       setText('');
       setTypedRecord('');
+      // the register's list, wherever it is shown, includes it now
+      void client.invalidateQueries({ queryKey: ['complaints.list'] });
       onRegistered?.(result);
     }
   }
