@@ -94,6 +94,12 @@ export interface BackupScheduleOptions {
 export class BackupSchedule {
   private inFlight: { trigger: BackupTrigger; done: Promise<BackupResult> } | null = null;
   private paused = false;
+  /**
+   * This process's own last attempts, besides the history: should the history row not be written
+   * (the data folder's disk full), the timer must still not start a backup every five seconds.
+   */
+  private lastOkAt: number | null = null;
+  private lastFailedAt: number | null = null;
 
   constructor(private readonly options: BackupScheduleOptions) {}
 
@@ -108,9 +114,10 @@ export class BackupSchedule {
     const settings = this.options.settings();
     if (!service || settings.backupFolder === null) return null;
     const status = service.status();
+    const later = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
     return nextBackupAt(this.options.clock.now(), settings.backupTime, {
-      lastSuccessAt: status.lastSuccess?.at ?? null,
-      lastFailureAt: status.lastFailure?.at ?? null,
+      lastSuccessAt: later(status.lastSuccess?.at ?? null, this.lastOkAt),
+      lastFailureAt: later(status.lastFailure?.at ?? null, this.lastFailedAt),
     });
   }
 
@@ -173,7 +180,17 @@ export class BackupSchedule {
     if (!service)
       return Promise.reject(new BackupError('io_error', 'The kiosk cannot reach its data folder'));
     const keepDays = this.options.settings().backupKeepDays;
-    const done = service.run({ folder, keepDays, actorId }).finally(() => {
+    const run = service.run({ folder, keepDays, actorId }).then(
+      (result) => {
+        this.lastOkAt = this.options.clock.now();
+        return result;
+      },
+      (error: unknown) => {
+        this.lastFailedAt = this.options.clock.now();
+        throw error;
+      },
+    );
+    const done = run.finally(() => {
       this.inFlight = null;
       try {
         this.options.onAttempt();
