@@ -11,6 +11,7 @@ import { GuestSearch } from './guest-search.js';
 import { NO_RECORD_CHANGE_SINK, type RecordChangeSink } from './record-change-sink.js';
 import { RecordWorkflowService } from './record-workflow-service.js';
 import { PRACTICE_RECORD_KEYS, REAL_RECORD_KEYS, SealedRecordStore } from './sealed-record-store.js';
+import { prepared } from '../db/statement-cache.js';
 
 /** The practice store (R6): a database of its own beside snowdesk.db, never synced, never backed up as real data. */
 export const PRACTICE_DATABASE_FILE = 'practice.db';
@@ -73,7 +74,7 @@ export class RecordStores {
   /** Notices live in the real store; practice records cite them too. */
   private noticePublished(version: string): boolean {
     return (
-      this.options.db.prepare('SELECT 1 FROM consent_notices WHERE version = ?').get(version) !== undefined
+      prepared(this.options.db, 'SELECT 1 FROM consent_notices WHERE version = ?').get(version) !== undefined
     );
   }
 

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { Channel } from '../../../shared/domain/guest-record.js';
 import type { RevisionStatus } from '../../../shared/domain/record-workflow.js';
+import { prepared } from '../db/statement-cache.js';
 
 /** A revision's state as stored: the state machine's, plus 'cancelled' (an abandoned correction). */
 export type StoredRevisionState = RevisionStatus | 'cancelled';
@@ -152,28 +153,27 @@ export class RecordWorkflowRepository {
   constructor(private readonly db: Database) {}
 
   record(recordId: string): RecordRow | undefined {
-    return this.db
-      .prepare<[string], RecordRow>(
-        `SELECT w.*, g.created_by, g.erased_at, g.erased_by FROM record_workflow w
+    return prepared<[string], RecordRow>(
+      this.db,
+      `SELECT w.*, g.created_by, g.erased_at, g.erased_by FROM record_workflow w
            JOIN guest_records g ON g.id = w.record_id WHERE w.record_id = ?`,
-      )
-      .get(recordId);
+    ).get(recordId);
   }
 
   /** Every revision of the record, cancelled ones included, oldest first. */
   revisions(recordId: string): RevisionRow[] {
-    return this.db
-      .prepare<[string], RevisionRow>('SELECT * FROM revision_workflow WHERE record_id = ? ORDER BY revision')
-      .all(recordId);
+    return prepared<[string], RevisionRow>(
+      this.db,
+      'SELECT * FROM revision_workflow WHERE record_id = ? ORDER BY revision',
+    ).all(recordId);
   }
 
   insertRecord(row: { recordId: string; channel: Channel; receivedAt: number | null; now: number }): void {
-    this.db
-      .prepare(
-        `INSERT INTO record_workflow (record_id, channel, working_revision, received_at, updated_at)
+    prepared(
+      this.db,
+      `INSERT INTO record_workflow (record_id, channel, working_revision, received_at, updated_at)
          VALUES (?, ?, 1, ?, ?)`,
-      )
-      .run(row.recordId, row.channel, row.receivedAt, row.now);
+    ).run(row.recordId, row.channel, row.receivedAt, row.now);
   }
 
   insertRevision(row: {
@@ -187,23 +187,22 @@ export class RecordWorkflowRepository {
     reasonSealed: Buffer | null;
     now: number;
   }): void {
-    this.db
-      .prepare(
-        `INSERT INTO revision_workflow (record_id, revision, state, entrant_id, vip, doubtful, entry_started_at,
+    prepared(
+      this.db,
+      `INSERT INTO revision_workflow (record_id, revision, state, entrant_id, vip, doubtful, entry_started_at,
            entry_due_at, reason_sealed, updated_at)
          VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        row.recordId,
-        row.revision,
-        row.entrantId,
-        row.vip ? 1 : 0,
-        row.doubtful ? 1 : 0,
-        row.entryStartedAt,
-        row.entryDueAt,
-        row.reasonSealed,
-        row.now,
-      );
+    ).run(
+      row.recordId,
+      row.revision,
+      row.entrantId,
+      row.vip ? 1 : 0,
+      row.doubtful ? 1 : 0,
+      row.entryStartedAt,
+      row.entryDueAt,
+      row.reasonSealed,
+      row.now,
+    );
   }
 
   updateRevision(recordId: string, revision: number, changes: Partial<RevisionRow>, now: number): void {
@@ -211,9 +210,10 @@ export class RecordWorkflowRepository {
     for (const key of keys)
       if (!REVISION_COLUMNS.has(key)) throw new Error(`not an updatable column: ${key}`);
     const sets = [...keys.map((k) => `${k} = @${k}`), 'updated_at = @updated_at'].join(', ');
-    const changed = this.db
-      .prepare(`UPDATE revision_workflow SET ${sets} WHERE record_id = @record_id AND revision = @revision`)
-      .run({ ...changes, updated_at: now, record_id: recordId, revision }).changes;
+    const changed = prepared(
+      this.db,
+      `UPDATE revision_workflow SET ${sets} WHERE record_id = @record_id AND revision = @revision`,
+    ).run({ ...changes, updated_at: now, record_id: recordId, revision }).changes;
     if (changed !== 1) throw new Error(`no revision ${recordId}#${String(revision)}`);
   }
 
@@ -221,51 +221,48 @@ export class RecordWorkflowRepository {
     const keys = Object.keys(changes) as (keyof RecordRow)[];
     for (const key of keys) if (!RECORD_COLUMNS.has(key)) throw new Error(`not an updatable column: ${key}`);
     const sets = [...keys.map((k) => `${k} = @${k}`), 'updated_at = @updated_at'].join(', ');
-    const changed = this.db
-      .prepare(`UPDATE record_workflow SET ${sets} WHERE record_id = @record_id`)
-      .run({ ...changes, updated_at: now, record_id: recordId }).changes;
+    const changed = prepared(this.db, `UPDATE record_workflow SET ${sets} WHERE record_id = @record_id`).run({
+      ...changes,
+      updated_at: now,
+      record_id: recordId,
+    }).changes;
     if (changed !== 1) throw new Error(`no record ${recordId}`);
   }
 
   queue(filter: QueueFilter): QueueRow[] {
     switch (filter.kind) {
       case 'mine':
-        return this.db
-          .prepare<[string], QueueRow>(
-            `${QUEUE_SELECT} WHERE r.entrant_id = ? AND r.state IN ('draft', 'returned') ${QUEUE_ORDER}`,
-          )
-          .all(filter.staffId);
+        return prepared<[string], QueueRow>(
+          this.db,
+          `${QUEUE_SELECT} WHERE r.entrant_id = ? AND r.state IN ('draft', 'returned') ${QUEUE_ORDER}`,
+        ).all(filter.staffId);
       case 'cross':
-        return this.db
-          .prepare<[string, string, number], QueueRow>(
-            `${QUEUE_SELECT} WHERE r.state = 'awaiting_cross_review' AND r.entrant_id <> ?
+        return prepared<[string, string, number], QueueRow>(
+          this.db,
+          `${QUEUE_SELECT} WHERE r.state = 'awaiting_cross_review' AND r.entrant_id <> ?
                AND (r.assigned_reviewer_id IS NULL OR r.assigned_reviewer_id = ? OR ?) ${QUEUE_ORDER}`,
-          )
-          .all(filter.staffId, filter.staffId, filter.seeAssigned ? 1 : 0);
+        ).all(filter.staffId, filter.staffId, filter.seeAssigned ? 1 : 0);
       case 'final':
-        return this.db
-          .prepare<[string], QueueRow>(
-            `${QUEUE_SELECT} WHERE r.state = 'awaiting_final_review' AND r.entrant_id <> ? ${QUEUE_ORDER}`,
-          )
-          .all(filter.staffId);
+        return prepared<[string], QueueRow>(
+          this.db,
+          `${QUEUE_SELECT} WHERE r.state = 'awaiting_final_review' AND r.entrant_id <> ? ${QUEUE_ORDER}`,
+        ).all(filter.staffId);
       case 'online':
-        return this.db
-          .prepare<[], QueueRow>(
-            `${QUEUE_SELECT} WHERE w.received_at IS NOT NULL AND r.revision = 1 AND r.state = 'draft' ${QUEUE_ORDER}`,
-          )
-          .all();
+        return prepared<[], QueueRow>(
+          this.db,
+          `${QUEUE_SELECT} WHERE w.received_at IS NOT NULL AND r.revision = 1 AND r.state = 'draft' ${QUEUE_ORDER}`,
+        ).all();
       case 'open':
-        return this.db
-          .prepare<[], QueueRow>(
-            `${QUEUE_SELECT} WHERE r.state IN ('draft', 'returned', 'awaiting_cross_review', 'awaiting_final_review')
+        return prepared<[], QueueRow>(
+          this.db,
+          `${QUEUE_SELECT} WHERE r.state IN ('draft', 'returned', 'awaiting_cross_review', 'awaiting_final_review')
              ${QUEUE_ORDER}`,
-          )
-          .all();
+        ).all();
     }
   }
 
   queueRow(recordId: string): QueueRow | undefined {
-    return this.db.prepare<[string], QueueRow>(`${QUEUE_SELECT} WHERE w.record_id = ?`).get(recordId);
+    return prepared<[string], QueueRow>(this.db, `${QUEUE_SELECT} WHERE w.record_id = ?`).get(recordId);
   }
 
   /** (record, working revision, in-force revision) of every record not erased, for the name index. */
@@ -274,55 +271,53 @@ export class RecordWorkflowRepository {
     working_revision: number;
     in_force_revision: number | null;
   }> {
-    return this.db
-      .prepare<[], { record_id: string; working_revision: number; in_force_revision: number | null }>(
-        `SELECT w.record_id, w.working_revision, w.in_force_revision FROM record_workflow w
+    return prepared<[], { record_id: string; working_revision: number; in_force_revision: number | null }>(
+      this.db,
+      `SELECT w.record_id, w.working_revision, w.in_force_revision FROM record_workflow w
            JOIN guest_records g ON g.id = w.record_id AND g.erased_at IS NULL`,
-      )
-      .iterate();
+    ).iterate();
   }
 
   rounds(recordId: string): RoundRow[] {
-    return this.db
-      .prepare<[string], RoundRow>(
-        `SELECT r.*, s.name AS reviewer_name FROM review_rounds r JOIN staff s ON s.id = r.reviewer_id
+    return prepared<[string], RoundRow>(
+      this.db,
+      `SELECT r.*, s.name AS reviewer_name FROM review_rounds r JOIN staff s ON s.id = r.reviewer_id
           WHERE r.record_id = ? ORDER BY r.round`,
-      )
-      .all(recordId);
+    ).all(recordId);
   }
 
   insertRound(row: Omit<RoundRow, 'round' | 'reviewer_name'>): number {
     const round =
-      this.db
-        .prepare<[string], number>(
-          'SELECT coalesce(max(round), 0) + 1 FROM review_rounds WHERE record_id = ?',
-        )
+      prepared<[string], number>(
+        this.db,
+        'SELECT coalesce(max(round), 0) + 1 FROM review_rounds WHERE record_id = ?',
+      )
         .pluck()
         .get(row.record_id) ?? 1;
-    this.db
-      .prepare(
-        `INSERT INTO review_rounds (record_id, round, revision, stage, reviewer_id, outcome, fields, sealed,
+    prepared(
+      this.db,
+      `INSERT INTO review_rounds (record_id, round, revision, stage, reviewer_id, outcome, fields, sealed,
            submitted_at, decided_at)
          VALUES (@record_id, @round, @revision, @stage, @reviewer_id, @outcome, @fields, @sealed, @submitted_at,
            @decided_at)`,
-      )
-      .run({ ...row, round });
+    ).run({ ...row, round });
     return round;
   }
 
   setRoundSealed(recordId: string, round: number, sealed: Buffer): void {
-    this.db
-      .prepare('UPDATE review_rounds SET sealed = ? WHERE record_id = ? AND round = ?')
-      .run(sealed, recordId, round);
+    prepared(this.db, 'UPDATE review_rounds SET sealed = ? WHERE record_id = ? AND round = ?').run(
+      sealed,
+      recordId,
+      round,
+    );
   }
 
   contactAttempts(recordId: string): ContactRow[] {
-    return this.db
-      .prepare<[string], ContactRow>(
-        `SELECT c.*, s.name AS staff_name FROM contact_attempts c JOIN staff s ON s.id = c.staff_id
+    return prepared<[string], ContactRow>(
+      this.db,
+      `SELECT c.*, s.name AS staff_name FROM contact_attempts c JOIN staff s ON s.id = c.staff_id
           WHERE c.record_id = ? ORDER BY c.attempted_at, c.id`,
-      )
-      .all(recordId);
+    ).all(recordId);
   }
 
   insertContactAttempt(row: {
@@ -333,34 +328,31 @@ export class RecordWorkflowRepository {
     outcome: string;
   }): number {
     return Number(
-      this.db
-        .prepare(
-          'INSERT INTO contact_attempts (record_id, staff_id, attempted_at, method, outcome) VALUES (?, ?, ?, ?, ?)',
-        )
-        .run(row.recordId, row.staffId, row.at, row.method, row.outcome).lastInsertRowid,
+      prepared(
+        this.db,
+        'INSERT INTO contact_attempts (record_id, staff_id, attempted_at, method, outcome) VALUES (?, ?, ?, ?, ?)',
+      ).run(row.recordId, row.staffId, row.at, row.method, row.outcome).lastInsertRowid,
     );
   }
 
   setContactNote(id: number, sealed: Buffer): void {
-    this.db.prepare('UPDATE contact_attempts SET note_sealed = ? WHERE id = ?').run(sealed, id);
+    prepared(this.db, 'UPDATE contact_attempts SET note_sealed = ? WHERE id = ?').run(sealed, id);
   }
 
   pendingErasure(recordId: string): ErasureRow | undefined {
-    return this.db
-      .prepare<[string], ErasureRow>(
-        `SELECT e.*, s.name AS requester_name FROM erasure_requests e JOIN staff s ON s.id = e.requested_by
+    return prepared<[string], ErasureRow>(
+      this.db,
+      `SELECT e.*, s.name AS requester_name FROM erasure_requests e JOIN staff s ON s.id = e.requested_by
           WHERE e.record_id = ? AND e.status = 'pending'`,
-      )
-      .get(recordId);
+    ).get(recordId);
   }
 
   pendingErasures(): ErasureRow[] {
-    return this.db
-      .prepare<[], ErasureRow>(
-        `SELECT e.*, s.name AS requester_name FROM erasure_requests e JOIN staff s ON s.id = e.requested_by
+    return prepared<[], ErasureRow>(
+      this.db,
+      `SELECT e.*, s.name AS requester_name FROM erasure_requests e JOIN staff s ON s.id = e.requested_by
           WHERE e.status = 'pending' ORDER BY e.requested_at, e.id`,
-      )
-      .all();
+    ).all();
   }
 
   insertErasureRequest(row: {
@@ -370,54 +362,51 @@ export class RecordWorkflowRepository {
     at: number;
     reasonSealed: Buffer;
   }): void {
-    this.db
-      .prepare(
-        `INSERT INTO erasure_requests (id, record_id, requested_by, requested_at, reason_sealed)
+    prepared(
+      this.db,
+      `INSERT INTO erasure_requests (id, record_id, requested_by, requested_at, reason_sealed)
          VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(row.id, row.recordId, row.requestedBy, row.at, row.reasonSealed);
+    ).run(row.id, row.recordId, row.requestedBy, row.at, row.reasonSealed);
   }
 
   decideErasure(
     id: string,
     decision: { status: 'approved' | 'rejected'; by: string; at: number; reasonSealed: Buffer | null },
   ): void {
-    const changed = this.db
-      .prepare(
-        `UPDATE erasure_requests SET status = ?, decided_by = ?, decided_at = ?, decision_reason_sealed = ?
+    const changed = prepared(
+      this.db,
+      `UPDATE erasure_requests SET status = ?, decided_by = ?, decided_at = ?, decision_reason_sealed = ?
           WHERE id = ? AND status = 'pending'`,
-      )
-      .run(decision.status, decision.by, decision.at, decision.reasonSealed, id).changes;
+    ).run(decision.status, decision.by, decision.at, decision.reasonSealed, id).changes;
     if (changed !== 1) throw new Error(`no pending erasure request ${id}`);
   }
 
   /** Erasure: every state 'erased', and every note about the record destroyed with its payloads. */
   eraseWorkflow(recordId: string, now: number): void {
-    this.db
-      .prepare(
-        "UPDATE revision_workflow SET state = 'erased', reason_sealed = NULL, updated_at = ? WHERE record_id = ?",
-      )
-      .run(now, recordId);
-    this.db
-      .prepare('UPDATE record_workflow SET in_force_revision = NULL, updated_at = ? WHERE record_id = ?')
-      .run(now, recordId);
-    this.db.prepare('UPDATE review_rounds SET sealed = NULL WHERE record_id = ?').run(recordId);
-    this.db.prepare('UPDATE contact_attempts SET note_sealed = NULL WHERE record_id = ?').run(recordId);
+    prepared(
+      this.db,
+      "UPDATE revision_workflow SET state = 'erased', reason_sealed = NULL, updated_at = ? WHERE record_id = ?",
+    ).run(now, recordId);
+    prepared(
+      this.db,
+      'UPDATE record_workflow SET in_force_revision = NULL, updated_at = ? WHERE record_id = ?',
+    ).run(now, recordId);
+    prepared(this.db, 'UPDATE review_rounds SET sealed = NULL WHERE record_id = ?').run(recordId);
+    prepared(this.db, 'UPDATE contact_attempts SET note_sealed = NULL WHERE record_id = ?').run(recordId);
     // the supervisor's notes of a sampling audit (R26) quote values too
-    this.db.prepare('UPDATE audit_sample_checks SET note_sealed = NULL WHERE record_id = ?').run(recordId);
-    this.db
-      .prepare(
-        'UPDATE erasure_requests SET reason_sealed = NULL, decision_reason_sealed = NULL WHERE record_id = ?',
-      )
-      .run(recordId);
+    prepared(this.db, 'UPDATE audit_sample_checks SET note_sealed = NULL WHERE record_id = ?').run(recordId);
+    prepared(
+      this.db,
+      'UPDATE erasure_requests SET reason_sealed = NULL, decision_reason_sealed = NULL WHERE record_id = ?',
+    ).run(recordId);
   }
 
   /** A cancelled correction no longer answers exact lookups. */
   dropIndexOf(recordId: string, revision: number): void {
-    this.db.prepare('DELETE FROM blind_index WHERE record_id = ? AND revision = ?').run(recordId, revision);
+    prepared(this.db, 'DELETE FROM blind_index WHERE record_id = ? AND revision = ?').run(recordId, revision);
   }
 
   staffName(id: string): string | undefined {
-    return this.db.prepare<[string], string>('SELECT name FROM staff WHERE id = ?').pluck().get(id);
+    return prepared<[string], string>(this.db, 'SELECT name FROM staff WHERE id = ?').pluck().get(id);
   }
 }

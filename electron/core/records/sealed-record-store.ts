@@ -5,6 +5,7 @@ import { BLIND_INDEX_SUB_KEY, blindIndex, type BlindIndexKind } from '../crypto/
 import type { KeyHandle } from '../crypto/key-handle.js';
 import { openPayload, sealPayload, SealedPayloadError } from '../crypto/sealed-payload.js';
 import { SubKeyId } from '../crypto/sub-keys.js';
+import { prepared } from '../db/statement-cache.js';
 
 /** Normalised values to index for one revision: ID document number, phones (E.164). */
 export interface IndexValues {
@@ -109,11 +110,10 @@ export class SealedRecordStore {
 
   addRevision(recordId: string, actorId: string, payload: unknown, index: IndexValues): RevisionRef {
     return this.inTransaction(() => {
-      const latest = this.db
-        .prepare<[string], { n: number | null }>(
-          'SELECT max(revision) AS n FROM record_revisions WHERE record_id = ?',
-        )
-        .get(recordId);
+      const latest = prepared<[string], { n: number | null }>(
+        this.db,
+        'SELECT max(revision) AS n FROM record_revisions WHERE record_id = ?',
+      ).get(recordId);
       if (latest?.n == null) throw new CoreError('not_found', `No record ${recordId}`);
       const ref = { recordId, revision: latest.n + 1 };
       this.writeRevision(ref, actorId, payload, index);
@@ -125,16 +125,16 @@ export class SealedRecordStore {
   replaceRevision(ref: RevisionRef, payload: unknown, index: IndexValues): void {
     this.inTransaction(() => {
       const sealed = sealPayload(this.recordKey(), { ...ref, purpose: 'guest-record' }, payload);
-      const changed = this.db
-        .prepare(
-          'UPDATE record_revisions SET sealed = ? WHERE record_id = ? AND revision = ? AND sealed IS NOT NULL',
-        )
-        .run(sealed, ref.recordId, ref.revision).changes;
+      const changed = prepared(
+        this.db,
+        'UPDATE record_revisions SET sealed = ? WHERE record_id = ? AND revision = ? AND sealed IS NOT NULL',
+      ).run(sealed, ref.recordId, ref.revision).changes;
       if (changed !== 1)
         throw new CoreError('not_found', `No revision ${ref.recordId}#${String(ref.revision)}`);
-      this.db
-        .prepare('DELETE FROM blind_index WHERE record_id = ? AND revision = ?')
-        .run(ref.recordId, ref.revision);
+      prepared(this.db, 'DELETE FROM blind_index WHERE record_id = ? AND revision = ?').run(
+        ref.recordId,
+        ref.revision,
+      );
       this.writeIndex(ref, index);
     });
   }
@@ -170,12 +170,13 @@ export class SealedRecordStore {
   /** Destroys every payload of the record and its index entries; the record row stays as a tombstone. */
   erase(recordId: string, actorId: string): void {
     this.inTransaction(() => {
-      const changed = this.db
-        .prepare('UPDATE guest_records SET erased_at = ?, erased_by = ? WHERE id = ? AND erased_at IS NULL')
-        .run(this.now(), actorId, recordId).changes;
+      const changed = prepared(
+        this.db,
+        'UPDATE guest_records SET erased_at = ?, erased_by = ? WHERE id = ? AND erased_at IS NULL',
+      ).run(this.now(), actorId, recordId).changes;
       if (changed !== 1) throw new CoreError('not_found', `No record ${recordId} to erase`);
-      this.db.prepare('UPDATE record_revisions SET sealed = NULL WHERE record_id = ?').run(recordId);
-      this.db.prepare('DELETE FROM blind_index WHERE record_id = ?').run(recordId);
+      prepared(this.db, 'UPDATE record_revisions SET sealed = NULL WHERE record_id = ?').run(recordId);
+      prepared(this.db, 'DELETE FROM blind_index WHERE record_id = ?').run(recordId);
     });
   }
 

@@ -7,7 +7,7 @@ import type { KeyHandle } from '../crypto/key-handle.js';
 import { openSealedBox, SealedBoxError, sealToPublicKey } from '../crypto/sealed-box.js';
 import { readySodium } from '../crypto/sodium.js';
 import type { RecordChange, RecordChangeSink } from '../records/record-change-sink.js';
-import { prepared } from './statement-cache.js';
+import { prepared } from '../db/statement-cache.js';
 import { readEnrolment } from './sync-store.js';
 import { ensureSyncKeyPair, openSyncKeyPair, syncPublicKey } from './sync-keys.js';
 

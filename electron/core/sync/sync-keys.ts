@@ -9,7 +9,7 @@ import {
   wrapBoxSecretKey,
 } from '../crypto/sealed-box.js';
 import { SubKeyId } from '../crypto/sub-keys.js';
-import { prepared } from './statement-cache.js';
+import { prepared } from '../db/statement-cache.js';
 
 /**
  * The two key pairs sync keeps, public keys in clear and secret keys wrapped by DK's

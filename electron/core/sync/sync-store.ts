@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import type { SyncProblem } from '../../../shared/ipc/sync-schemas.js';
 import type { AuditHead } from '../../../shared/sync/wire.js';
-import { prepared } from './statement-cache.js';
+import { prepared } from '../db/statement-cache.js';
 
 /**
  * The enrolment and the sync loop's own state (migration 0006), read and written in small

@@ -63,7 +63,8 @@ describe('a kiosk killed while draining', () => {
     // 40 records x 5 changes, interleaved: 200 items, 20 batches of 10
     const expected = writeRecordChanges(kiosk, { records: 40, changes: 5 });
     // every batch is committed, then its answer held: a kill lands between commit and answer
-    server.faults.delayResponses(100, { path: SYNC_PATHS.outboxBatches, phase: 'after_commit' });
+    // (a whole second: the kill must land while the answer is held, even on a loaded machine)
+    server.faults.delayResponses(1_000, { path: SYNC_PATHS.outboxBatches, phase: 'after_commit' });
 
     const first = startChild(folder.path);
     const killedAfter = await withTimeout(
@@ -74,7 +75,8 @@ describe('a kiosk killed while draining', () => {
           if (status.waiting <= expected.length - 3 * BATCH) {
             // wait for the next batch to reach the central side, then kill the kiosk mid-request
             const seen = server.requests().filter((r) => r.path === SYNC_PATHS.outboxBatches).length;
-            for (let i = 0; i < 200; i += 1) {
+            // (polled for up to 10 s: on a loaded machine the next batch can take over a second)
+            for (let i = 0; i < 2000; i += 1) {
               const now = server.requests().filter((r) => r.path === SYNC_PATHS.outboxBatches);
               if (now.length > seen) break;
               await new Promise((resolve) => setTimeout(resolve, 5));
