@@ -97,6 +97,10 @@ export function QueueTable({ title, queue, practice, action, showReviewer = fals
   const [offsets, setOffsets] = useState({ bodyTop: 0, header: 0 });
   const [focused, setFocused] = useState<number | null>(null);
   const [pendingFocus, setPendingFocus] = useState<number | null>(null);
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    setMounted(true);
+  }, []);
 
   // the focused row stays rendered when it scrolls out of view, so focus is never dropped
   const rangeExtractor = useCallback(
@@ -121,9 +125,10 @@ export function QueueTable({ title, queue, practice, action, showReviewer = fals
     paddingStart: offsets.bodyTop,
     scrollPaddingStart: offsets.header,
     rangeExtractor,
-    // React 19: a synchronous flush from the virtualizer's mount-time measurement is refused
-    // (and logged); the scroll updates it would speed up land before the next frame anyway
-    useFlushSync: false,
+    // rows are rendered in the scroll event itself, so no frame is drawn before they cover the
+    // view (the bench saw half the frames of a scrollbar drag blank without); not while
+    // mounting, where React refuses a synchronous flush from the virtualizer's first measurement
+    useFlushSync: mounted,
   });
 
   const loaded = items !== undefined;
