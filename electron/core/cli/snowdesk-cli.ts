@@ -10,6 +10,7 @@ import { createCore, type Core } from '../create-core.js';
 import { CoreError } from '../core-error.js';
 import { silentLogger } from '../logger.js';
 import { openSettingsFile } from '../settings-file.js';
+import { readSettings } from '../settings-source.js';
 import { ask, interactive } from './prompt.js';
 
 /** A refusal from the core or the environment, printed as one line with exit code 1. */
@@ -285,14 +286,26 @@ export function buildProgram(io: Io): Command {
     .command('backup')
     .description('an encrypted backup into a folder; needs no password (sealed to the backup public key)')
     .addOption(dataDir())
-    .requiredOption('--to <dir>', 'the backup folder (a USB drive, a share)')
-    .option('--keep <days>', 'keep the newest backup of this many days', atLeastOne, DEFAULT_KEEP_DAYS)
-    .action(async (opts: { dataDir: string; to: string; keep: number }) => {
+    .option(
+      '--to <dir>',
+      'the backup folder (a USB drive, a share); default: the kiosk’s backup folder setting',
+    )
+    .option(
+      '--keep <days>',
+      `keep the newest backup of this many days (default: the kiosk’s setting, else ${String(DEFAULT_KEEP_DAYS)})`,
+      atLeastOne,
+    )
+    .action(async (opts: { dataDir: string; to?: string; keep?: number }) => {
       const core = await openCore(opts.dataDir);
       try {
         if (!core.backups) throw new CliFailure('The data folder cannot be used');
+        const settings = readSettings(openSettingsFile(opts.dataDir), silentLogger);
+        const folder = opts.to ?? settings.backupFolder;
+        if (folder === null) {
+          throw new CliFailure('No backup folder: give --to <dir>, or set one on the maintainer’s screen');
+        }
         const result = await core.backups
-          .run({ folder: opts.to, keepDays: opts.keep })
+          .run({ folder, keepDays: opts.keep ?? settings.backupKeepDays })
           .catch(rethrowBackupError);
         io.out(`Backup written: ${result.path} (${megabytes(result.sizeBytes)})\n`);
         if (result.removed.length > 0) io.out(`Removed ${String(result.removed.length)} older backup(s).\n`);

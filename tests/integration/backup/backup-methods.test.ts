@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/create-core.js';
-import { snapshotStore } from '../../support/backup-fixture.js';
+import { openSettingsFile } from '../../../electron/core/settings-file.js';
+import { runCli, snapshotStore } from '../../support/backup-fixture.js';
 import {
   ADMIN,
   call,
@@ -298,5 +299,27 @@ describe('backup.restore from the maintainer’s screen', () => {
     expect((await call(core, 'sync.status', {})).state).toBe('not_enrolled');
     expect((await call(core, 'staff.list', {})).map((s) => s.name)).not.toContain('Lead Wang');
     expect(await call(core, 'audit.verify', {})).toMatchObject({ ok: true });
+  });
+});
+
+describe('snowdesk backup without --to', () => {
+  it('uses the folder and retention set on the maintainer’s screen, and says when none is set', async () => {
+    const dir = tempDir('snowdesk-backup-cli-');
+    dirs.push(dir);
+    const dataDir = join(dir.path, 'data');
+    const core = await openTestCore(dataDir, { settings: openSettingsFile(dataDir) });
+    await setUpKiosk(core);
+    core.close();
+
+    const unset = await runCli(['backup', '--data-dir', dataDir]);
+    expect(unset.code).toBe(1);
+    expect(unset.err).toMatch(/No backup folder/);
+
+    const folder = join(dir.path, 'usb');
+    mkdirSync(folder);
+    openSettingsFile(dataDir).set('backupFolder', folder);
+    const made = await runCli(['backup', '--data-dir', dataDir]);
+    expect(made.code, made.err).toBe(0);
+    expect(made.out).toContain(`Backup written: ${folder}/snowdesk-`);
   });
 });
