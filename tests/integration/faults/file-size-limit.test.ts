@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -25,15 +25,17 @@ const CHILD = fileURLToPath(new URL('../../support/fault-loop-child.ts', import.
 const LIMIT_HEADROOM_KIB = 512;
 
 let dir: ReturnType<typeof tempDir> | undefined;
+let bundle: string | undefined;
 
 afterEach(() => {
   dir?.remove();
   dir = undefined;
+  if (bundle) rmSync(bundle, { force: true });
 });
 
 describe('a write that goes past the file-size limit', () => {
   it('is refused with a storage code, leaves nothing half written, and the next save works', async () => {
-    const bundle = await bundleChild(CHILD, 'file-size-limit-child');
+    bundle = await bundleChild(CHILD, 'file-size-limit-child');
     const folder = tempDir('snowdesk-faults-');
     dir = folder;
     const setup = await openTestCore(folder.path);

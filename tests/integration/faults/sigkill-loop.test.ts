@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,6 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const child of running) child.kill('SIGKILL');
+  rmSync(bundle, { force: true });
   dir.remove();
   await central.dispose();
 });
@@ -149,13 +151,15 @@ describe('the core killed with SIGKILL during saves and drains', () => {
     let killedWithPending = 0;
     let killedAfterDeliveries = 0;
 
-    let next = startChild(0);
+    // the next children load while this one works and is checked, then wait for their `go`:
+    // loading (Node, the core, libsodium twice) costs more than a run, so two load at a time
+    const warming = [startChild(0), startChild(1)];
     for (let run = 0; run < KILLS; run += 1) {
-      const child = next;
+      const child = warming.shift();
+      if (!child) throw new Error('no child warming');
       await child.warm;
       child.go();
-      // the next one loads while this one works and is checked, then waits for its `go`
-      if (run + 1 < KILLS) next = startChild(run + 1);
+      if (run + 2 < KILLS) warming.push(startChild(run + 2));
       // the moment of the kill: now and then while the store opens (WAL recovery, migrations
       // check, the sender's first round), otherwise after a random number of acknowledged calls
       // plus a little: counted in the child's own progress, so a busy machine moves the kill
