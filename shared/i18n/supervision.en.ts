@@ -3,7 +3,6 @@ import type { MessageCatalog } from './catalog.js';
 /** The supervisor's screens, English. Keys must equal zh-CN's (the catalog type says so). */
 export const supervisionEn: MessageCatalog['supervision'] = {
   loading: 'Loading…',
-  dateHint: 'As year-month-day, e.g. 2026-11-23',
   draw: {
     title: 'Draw a sample (periodic check)',
     intro:

@@ -5,7 +5,6 @@
  */
 export const supervisionZhCN = {
   loading: '正在读取…',
-  dateHint: '格式：年-月-日，例如 2026-11-23',
   draw: {
     title: '抽取样本（定期检查）',
     intro:

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { say, type Message } from '../forms/refusal.js';
 
-/** A labelled calendar date (YYYY-MM-DD, the browser's date picker) with its problem. */
+/** A labelled calendar date (the browser's date picker, which writes it in the person's locale) with its problem. */
 export function DateField({
   label,
   value,
@@ -16,7 +16,6 @@ export function DateField({
 }) {
   const { t } = useTranslation();
   const id = useId();
-  const hintId = `${id}-hint`;
   const problemId = `${id}-problem`;
   return (
     <div className={`field${problem ? ' field-invalid' : ''}`}>
@@ -26,14 +25,11 @@ export function DateField({
         type="date"
         value={value}
         aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${hintId} ${problemId}` : hintId}
+        aria-describedby={problem ? problemId : undefined}
         onChange={(event) => {
           onChange(event.target.value);
         }}
       />
-      <p id={hintId} className="field-hint">
-        {t('supervision.dateHint')}
-      </p>
       {problem && (
         <p id={problemId} className="field-problem">
           {say(t, problem)}
