@@ -89,7 +89,13 @@ async function renderForm(draft: GuestDraft = { channel: 'on_site_face_to_face' 
   const onSelfReview = vi.fn();
   render(
     <QueryClientProvider client={client}>
-      <IntakeForm recordId={RECORD_ID} onSelfReview={onSelfReview} onOpenRecord={vi.fn()} onBack={vi.fn()} />
+      <IntakeForm
+        recordId={RECORD_ID}
+        onSelfReview={onSelfReview}
+        onOpenRecord={vi.fn()}
+        onBack={vi.fn()}
+        onDiscarded={vi.fn()}
+      />
     </QueryClientProvider>,
   );
   await screen.findByRole('heading', { name: /^客户信息登记/ });
