@@ -76,7 +76,11 @@ export function useAutosave(recordId: string, draft: GuestDraft, composing: RefO
 
   useEffect(() => {
     if (JSON.stringify(draft) === savedJson.current) return;
-    setState((previous) => (previous.kind === 'saving' ? previous : { kind: 'dirty' }));
+    // the same state object when already dirty: a new one would render the whole form a second
+    // time for every keystroke (issue 7's keystroke-to-paint bench)
+    setState((previous) =>
+      previous.kind === 'saving' || previous.kind === 'dirty' ? previous : { kind: 'dirty' },
+    );
     schedule();
   }, [draft, schedule]);
 
