@@ -209,15 +209,17 @@ export const en: MessageCatalog = {
   home: {
     welcome: 'Hello, {{name}}',
     role: 'Your role: {{role}}',
-    comingTitle: 'Coming next',
-    comingDesk:
-      'Guest entry, self-review and cross-review arrive with the next release. For now you can check that your account and sign-in work.',
-    comingSupervisor:
-      'Sampling audits, the audit log and reports arrive in a later release. For now you can check that your account and sign-in work.',
-    comingManager:
-      'Final review and quality reports arrive in a later release. You can record staff certifications now.',
-    comingMaintainer:
-      'Below: staff accounts, the link to the central system, the daily backup and restoring from a backup.',
+    sections: {
+      label: 'Sections',
+      desk: 'Guest desk',
+      team: 'Team today',
+      quality: 'Quality',
+      supervision: 'Sampling audit',
+      complaints: 'Complaints',
+      suggestions: 'Suggestions',
+      staff: 'Certification and notice',
+      maintenance: 'Upkeep',
+    },
     practiceOnlyTitle: 'Practice mode only',
     practiceOnly:
       'You are not certified yet. Until a manager records that you passed training and the examination, you may use the practice mode only (the desk below works on practice data); practice data never mixes with real data and never syncs.',

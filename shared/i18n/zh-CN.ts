@@ -123,7 +123,8 @@ export const zhCN = {
     password_change_required: '请先设置你自己的密码。',
     storage_unavailable: '无法使用本机数据，请联系系统维护人员。',
     disk_full: '本机磁盘已满，这次操作没有保存；之前保存的内容不受影响。请联系系统维护人员清理空间后再试。',
-    storage_read_only: '本机数据文件夹已无法写入，这次操作没有保存；之前保存的内容不受影响。请联系系统维护人员。',
+    storage_read_only:
+      '本机数据文件夹已无法写入，这次操作没有保存；之前保存的内容不受影响。请联系系统维护人员。',
     conflict: '这项操作与当前状态冲突，请刷新后再试。',
     not_found: '找不到要操作的内容，请刷新后再试。',
     record_damaged: '这条记录的数据已损坏，无法打开。请联系系统维护人员检查。',
@@ -191,11 +192,17 @@ export const zhCN = {
   home: {
     welcome: '你好，{{name}}',
     role: '你的角色：{{role}}',
-    comingTitle: '接下来',
-    comingDesk: '客户信息录入、自审和交叉审核将在下一个版本提供。目前可以确认账户和登录正常。',
-    comingSupervisor: '抽查、审计日志和报表将在后续版本提供。目前可以确认账户和登录正常。',
-    comingManager: '最终审核、质量报表等将在后续版本提供。现在可以为员工记录培训认证。',
-    comingMaintainer: '在下方管理员工账户、接入中心系统同步数据、设置每日备份和从备份恢复。',
+    sections: {
+      label: '功能',
+      desk: '客户登记',
+      team: '今日团队',
+      quality: '质量统计',
+      supervision: '抽检审计',
+      complaints: '客户投诉',
+      suggestions: '员工建议',
+      staff: '培训认证与告知书',
+      maintenance: '系统维护',
+    },
     practiceOnlyTitle: '仅限练习模式',
     practiceOnly:
       '你还没有通过培训认证。在客服经理记录你“培训和考核合格”之前，你只能使用练习模式（下面工作台中的都是练习数据）；练习数据不会与真实数据混合，也不会同步。',

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, call, ManualClock, openTestCore, setUpKiosk, TEST_ARGON2 } from '../support/core-harness.js';
 import { ACTIVITY_INTERVAL_MS } from '../../renderer/src/session/activity-throttle.js';
+import { openSection } from '../support/home-sections.js';
 import { launchSnowdesk, type LaunchedSnowdesk } from '../support/launch-snowdesk.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -331,6 +332,7 @@ test('a manager certifies a specialist, who then leaves practice-only (R6)', asy
   app = await launchSnowdesk({ dataDir: dir.path, argon2: TEST_ARGON2 });
   const { page } = app;
   await signIn(page, 'Manager Sun', 'manager-sun-2026');
+  await openSection(page, '培训认证与告知书');
   await expect(page.getByRole('heading', { name: '培训认证' })).toBeVisible();
   const desk = page.getByRole('table', { name: '需要培训认证的员工' });
   await expect(desk.getByRole('row', { name: new RegExp(ADMIN.name) })).toHaveCount(0);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ManualClock, TEST_ARGON2 } from '../support/core-harness.js';
 import { PASSWORD, PEOPLE, staffTheDesk, type Person } from '../support/desk-harness.js';
+import { openSection } from '../support/home-sections.js';
 import { launchSnowdesk, type LaunchedSnowdesk } from '../support/launch-snowdesk.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -31,6 +32,7 @@ test('a manager publishes a new consent notice and the next intake shows it (R8)
   await page.reload();
 
   await signIn(page, 'manager');
+  await openSection(page, '培训认证与告知书');
   const editor = page.getByRole('region', { name: '个人信息收集告知书' });
   await expect(editor).toContainText('当前版本：2026-10');
   await editor.getByLabel('新版本号').fill('2026-10');

@@ -10,6 +10,7 @@ import {
   staffTheDesk,
   type Person,
 } from '../support/desk-harness.js';
+import { openSection } from '../support/home-sections.js';
 import { launchSnowdesk, type LaunchedSnowdesk } from '../support/launch-snowdesk.js';
 import { tempDir } from '../support/temp-dir.js';
 
@@ -80,6 +81,7 @@ test('a suggestion and a complaint from the desk, the lead’s day, and the mana
 
   // Alice sends a suggestion and registers a guest's complaint
   await signIn(page, 'alice');
+  await openSection(page, '员工建议');
   const suggestions = page.getByRole('region', { name: '意见与建议' });
   await suggestions.getByLabel('建议类别').selectOption({ label: '系统功能' });
   await suggestions.getByRole('button', { name: '发送建议' }).click();
@@ -89,6 +91,7 @@ test('a suggestion and a complaint from the desk, the lead’s day, and the mana
   await expect(suggestions.getByRole('status')).toHaveText('建议已发送，谢谢！');
   await expect(suggestions.getByRole('table', { name: '我发送的建议' })).toContainText('未读');
 
+  await openSection(page, '客户投诉');
   const complaints = page.getByRole('region', { name: '客户投诉' });
   await complaints.getByLabel('投诉类型').selectOption({ label: '疑似信息泄露' });
   await complaints.getByLabel('投诉渠道').selectOption({ label: '客服热线' });
@@ -103,6 +106,7 @@ test('a suggestion and a complaint from the desk, the lead’s day, and the mana
   const aliceList = complaints.getByRole('table', { name: /^投诉列表/ });
   await expect(aliceList.getByRole('row').filter({ hasText: '疑似信息泄露' })).toContainText('紧急');
   // a second complaint, from the guest's record itself: the link needs no typing
+  await openSection(page, '客户登记');
   await page.getByRole('button', { name: '查找客户' }).click();
   await field(page, '查找内容').fill('zw');
   await page.getByRole('button', { name: '查找', exact: true }).click();
@@ -114,12 +118,14 @@ test('a suggestion and a complaint from the desk, the lead’s day, and the mana
   await fromRecord.getByLabel('投诉内容').fill('客户说紧急联系人电话登记错了');
   await fromRecord.getByRole('button', { name: '登记投诉' }).click();
   await expect(fromRecord.getByRole('status')).toHaveText('已登记投诉第 2 号。');
+  await openSection(page, '客户投诉');
   await expect(aliceList.getByRole('row').filter({ hasText: '信息录入错误' })).toContainText('待分派');
   await shot(page, 'desk-ops-specialist');
   await signOut(page);
 
   // the lead's day: entries per person, the overdue draft, the queues
   await signIn(page, 'lead');
+  await openSection(page, '今日团队');
   const team = page.getByRole('region', { name: '今日班组情况（日常监督）' });
   const people = team.getByRole('table', { name: '各人录入情况 · 2026-11-23' });
   const alice = people.getByRole('row').filter({ hasText: 'Alice Li' });
@@ -144,6 +150,7 @@ test('a suggestion and a complaint from the desk, the lead’s day, and the mana
 
   // the manager takes the complaint, answers the guest, and reads the suggestion
   await signIn(page, 'manager');
+  await openSection(page, '客户投诉');
   const handled = page.getByRole('region', { name: '客户投诉' });
   await handled.getByRole('button', { name: '查看第 1 号投诉' }).click();
   await expect(handled.getByRole('heading', { name: '投诉第 1 号' })).toBeFocused();
@@ -171,6 +178,7 @@ test('a suggestion and a complaint from the desk, the lead’s day, and the mana
   ).toContainText('已处理');
   await expect(handled.getByRole('alert')).toHaveCount(0);
 
+  await openSection(page, '员工建议');
   const inbox = page.getByRole('table', { name: '员工建议（未读 1 条）' });
   const idea = inbox.getByRole('row').filter({ hasText: IDEA });
   await expect(idea).toContainText('Alice Li');
@@ -183,6 +191,7 @@ test('a suggestion and a complaint from the desk, the lead’s day, and the mana
 
   // Alice sees that her suggestion was read
   await signIn(page, 'alice');
+  await openSection(page, '员工建议');
   await expect(page.getByRole('table', { name: '我发送的建议' })).toContainText('已阅（Manager Sun');
   expect(app.consoleErrors).toEqual([]);
 });

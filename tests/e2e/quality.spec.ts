@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ManualClock, TEST_ARGON2 } from '../support/core-harness.js';
 import { PASSWORD, PEOPLE, staffTheDesk, type Person } from '../support/desk-harness.js';
+import { openSection } from '../support/home-sections.js';
 import { launchSnowdesk, type LaunchedSnowdesk } from '../support/launch-snowdesk.js';
 import {
   enterQualityScenario,
@@ -66,6 +67,7 @@ async function signOut(page: Page): Promise<void> {
 
 /** Opens the quality figures for the scenario's day; returns the table. */
 async function showDay(page: Page): Promise<Locator> {
+  await openSection(page, '质量统计');
   const panel = page.getByRole('region', { name: '质量统计' });
   await panel.getByLabel('开始日期').fill(QUALITY_DAY);
   await panel.getByLabel('结束日期').fill(QUALITY_DAY);
@@ -184,6 +186,7 @@ test('a reversed or over-long period is pointed out next to the dates', async ()
   app = await prepare();
   const { page } = app;
   await signIn(page, 'manager');
+  await openSection(page, '质量统计');
   const panel = page.getByRole('region', { name: '质量统计' });
   await panel.getByLabel('开始日期').fill('2026-11-24');
   await panel.getByLabel('结束日期').fill('2026-11-23');

@@ -98,9 +98,10 @@ test('the supervisor draws a sample, checks its records field by field, and the 
 
   await page.reload();
   await signIn(page, 'supervisor');
-  // once a role has several sections, the home screen shows one at a time: open the sampling audit
-  const section = page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: '抽检审计' });
-  if ((await section.count()) > 0) await section.click();
+  // the supervisor's work starts in the sampling audit
+  await expect(
+    page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: '抽检审计' }),
+  ).toHaveAttribute('aria-current', 'page');
   const draw = page.getByRole('region', { name: '抽取样本（定期检查）' });
   await expect(draw).toBeVisible();
 

@@ -1,17 +1,23 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../shared/domain/roles.js';
 import type { SetupResult, StaffView } from '../../../shared/ipc/schemas.js';
 import { ConsentNoticeEditor } from '../admin/ConsentNoticeEditor.js';
 import { StaffCertification } from '../admin/StaffCertification.js';
-import { MaintainerHome } from '../maintainer/MaintainerHome.js';
-import { Desk } from '../records/Desk.js';
-import { TeamDayPanel } from '../team/TeamDayPanel.js';
 import { ComplaintsPanel } from '../complaints/ComplaintsPanel.js';
+import { MaintainerHome } from '../maintainer/MaintainerHome.js';
+import { QualityPanel } from '../quality/QualityPanel.js';
+import { Desk } from '../records/Desk.js';
 import { SuggestionsPanel } from '../suggestions/SuggestionsPanel.js';
 import { SupervisionPanel } from '../supervision/SupervisionPanel.js';
-import { QualityPanel } from '../quality/QualityPanel.js';
+import { TeamDayPanel } from '../team/TeamDayPanel.js';
+import { firstSection, homeSections, type HomeSection } from './home-sections.js';
 
-/** What each role sees after signing in: honest about what is not built yet. */
+/**
+ * What each role sees after signing in: one section at a time, chosen in the navigation, so a
+ * manager's day (desk, team, complaints, certification ...) is not one endless page. The first
+ * section of the role opens first (the desk for desk staff, upkeep for the maintainer).
+ */
 export function HomeScreen({
   staff,
   notice,
@@ -23,18 +29,10 @@ export function HomeScreen({
   onRecoveryKeyIssued: (result: SetupResult) => void;
 }) {
   const { t } = useTranslation();
+  const sections = homeSections(staff);
+  const [chosen, setChosen] = useState<HomeSection>(() => firstSection(sections, staff));
+  const section = sections.includes(chosen) ? chosen : firstSection(sections, staff);
   const deskRole = roleAllows(staff.role, 'guest.enter', true);
-  const manages = roleAllows(staff.role, 'device.admin', staff.certified);
-  const certifies = roleAllows(staff.role, 'staff.certify', staff.certified);
-  // the guest desk (issue 4): desk staff, and supervisors for search
-  const desk = roleAllows(staff.role, 'guest.search', true);
-  const coming = manages
-    ? 'home.comingMaintainer'
-    : certifies
-      ? 'home.comingManager'
-      : deskRole
-        ? 'home.comingDesk'
-        : 'home.comingSupervisor';
   return (
     <div className="screen screen-wide">
       {notice && (
@@ -52,24 +50,36 @@ export function HomeScreen({
           </section>
         )}
         {deskRole && staff.certified && <p className="ok">{t('home.certified')}</p>}
-        {!desk && (
-          <>
-            <h2>{t('home.comingTitle')}</h2>
-            <p>{t(coming)}</p>
-          </>
+        {sections.length > 1 && (
+          <nav className="view-switch home-sections" aria-label={t('home.sections.label')}>
+            {sections.map((name) => (
+              <button
+                key={name}
+                type="button"
+                aria-current={section === name ? 'page' : undefined}
+                onClick={() => {
+                  setChosen(name);
+                }}
+              >
+                {t(`home.sections.${name}`)}
+              </button>
+            ))}
+          </nav>
         )}
       </section>
-      {desk && <Desk staff={staff} />}
-      {manages && <MaintainerHome self={staff} onRecoveryKeyIssued={onRecoveryKeyIssued} />}
-      {certifies && <StaffCertification />}
-      {roleAllows(staff.role, 'consent.edit', staff.certified) && <ConsentNoticeEditor />}
-      {roleAllows(staff.role, 'team.dashboard', staff.certified) && <TeamDayPanel />}
-      {(roleAllows(staff.role, 'complaint.record', staff.certified) ||
-        roleAllows(staff.role, 'complaint.manage', staff.certified)) && <ComplaintsPanel staff={staff} />}
-      {(roleAllows(staff.role, 'suggestion.send', staff.certified) ||
-        roleAllows(staff.role, 'suggestion.read', staff.certified)) && <SuggestionsPanel staff={staff} />}
-      {roleAllows(staff.role, 'audit.sample', staff.certified) && <SupervisionPanel />}
-      <QualityPanel staff={staff} />
+      {section === 'desk' && <Desk staff={staff} />}
+      {section === 'team' && <TeamDayPanel />}
+      {section === 'quality' && <QualityPanel staff={staff} />}
+      {section === 'supervision' && <SupervisionPanel />}
+      {section === 'complaints' && <ComplaintsPanel staff={staff} />}
+      {section === 'suggestions' && <SuggestionsPanel staff={staff} />}
+      {section === 'staff' && (
+        <>
+          {roleAllows(staff.role, 'staff.certify', true) && <StaffCertification />}
+          {roleAllows(staff.role, 'consent.edit', true) && <ConsentNoticeEditor />}
+        </>
+      )}
+      {section === 'maintenance' && <MaintainerHome self={staff} onRecoveryKeyIssued={onRecoveryKeyIssued} />}
     </div>
   );
 }
