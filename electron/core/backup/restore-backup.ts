@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { staffNameKey } from '../../../shared/domain/staff-account-rules.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { decodeBase64Url } from '../crypto/bytes.js';
@@ -21,7 +21,12 @@ import { SealedRecordStore } from '../records/sealed-record-store.js';
 import { openSettingsFile } from '../settings-file.js';
 import { BackupError } from './backup-error.js';
 import { decryptStream, readPrefix, type BackupHeader } from './backup-format.js';
-import { readBackupKeys, unwrapBackupKeyWithDataKey, unwrapBackupKeyWithRecoveryKey } from './backup-keys.js';
+import {
+  hasBackupTables,
+  readBackupKeys,
+  unwrapBackupKeyWithDataKey,
+  unwrapBackupKeyWithRecoveryKey,
+} from './backup-keys.js';
 import { backupStamp } from './retention.js';
 
 const SIDE_FILES = ['-wal', '-shm'] as const;
@@ -452,6 +457,23 @@ function commitRestore(input: CommitInput): RestoreResult {
       targetId: basename(input.file),
       reason: input.fromOtherKiosk ? `${input.by}_other_kiosk` : input.by,
     });
+    // The backup's own history row was written after its snapshot, so the restored store does not
+    // know it: without this row the schedule would see no backup since the last slot, back up at
+    // once and, by the one-per-day retention, delete the very file just restored from.
+    if (hasBackupTables(opened.db)) {
+      opened.db
+        .prepare(
+          `INSERT INTO backup_history (started_at, finished_at, folder, file_name, size_bytes, outcome)
+           VALUES (?, ?, ?, ?, ?, 'ok')`,
+        )
+        .run(
+          header.createdAt,
+          header.createdAt,
+          dirname(input.file),
+          basename(input.file),
+          statSync(input.file).size,
+        );
+    }
   } finally {
     opened.db.close();
   }

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/core/db/open-database.js';
 import { GUEST_CSV_COLUMNS } from '../../../electron/core/maintenance/guest-csv.js';
@@ -72,9 +72,12 @@ function expectFolderUnchanged(before: Map<string, Buffer>, folder: string): voi
   for (const [name, bytes] of before) expect(after.get(name)?.equals(bytes), name).toBe(true);
 }
 
-function tablesExceptAudit(snapshot: StoreSnapshot) {
+/** Every table but the two a restore appends to: its audit entry, and the backup it came from. */
+function tablesExceptRestoreTrail(snapshot: StoreSnapshot) {
   const without = (table: Record<string, number | string>) =>
-    Object.fromEntries(Object.entries(table).filter(([name]) => name !== 'audit_log'));
+    Object.fromEntries(
+      Object.entries(table).filter(([name]) => name !== 'audit_log' && name !== 'backup_history'),
+    );
   return { counts: without(snapshot.counts), digests: without(snapshot.digests) };
 }
 
@@ -175,9 +178,16 @@ describe('snowdesk restore', () => {
     const aside = /kept as (\S+)\.\n/.exec(restored.out)?.[1] ?? '';
     expect(aside).toMatch(/snowdesk\.db\.before-restore-\d{8}T\d{9}Z$/);
 
-    // every table as it was at the backup, row for row; the audit log one entry longer
+    // every table as it was at the backup, row for row; the audit log one entry longer, and the
+    // backup history knows the file restored from (so the schedule does not back up at once)
     const after = snapshotStore(dataDir);
-    expect(tablesExceptAudit(after)).toEqual(tablesExceptAudit(atBackup));
+    expect(after.counts.backup_history).toBe((atBackup.counts.backup_history ?? 0) + 1);
+    const restoredFrom = new Database(join(dataDir, 'snowdesk.db'), { readonly: true });
+    expect(
+      restoredFrom.prepare('SELECT file_name, outcome FROM backup_history ORDER BY id DESC LIMIT 1').get(),
+    ).toEqual({ file_name: basename(backupFile), outcome: 'ok' });
+    restoredFrom.close();
+    expect(tablesExceptRestoreTrail(after)).toEqual(tablesExceptRestoreTrail(atBackup));
     const head = atBackup.auditHead;
     if (!head) throw new Error('no audit head');
     expect(after.counts.audit_log).toBe((atBackup.counts.audit_log ?? 0) + 1);
@@ -209,7 +219,7 @@ describe('snowdesk restore', () => {
 
     const right = await runCli(['restore', '--data-dir', dataDir, '--from', backupFile], ADMIN_ENV);
     expect(right.code, right.err).toBe(0);
-    expect(tablesExceptAudit(snapshotStore(dataDir))).toEqual(tablesExceptAudit(atBackup));
+    expect(tablesExceptRestoreTrail(snapshotStore(dataDir))).toEqual(tablesExceptRestoreTrail(atBackup));
   }, 60_000);
 
   it('restores into a new data folder', async () => {
@@ -225,7 +235,7 @@ describe('snowdesk restore', () => {
     ]);
     expect(restored.code, restored.err).toBe(0);
     expect(restored.out).toMatch(/Restored into a new data folder/);
-    expect(tablesExceptAudit(snapshotStore(fresh))).toEqual(tablesExceptAudit(atBackup));
+    expect(tablesExceptRestoreTrail(snapshotStore(fresh))).toEqual(tablesExceptRestoreTrail(atBackup));
     const doctor = await runCli(['doctor', '--data-dir', fresh], ADMIN_ENV);
     expect(doctor.code, doctor.out).toBe(0);
   }, 60_000);
