@@ -2,17 +2,17 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { QueueItem } from '../../../shared/ipc/record-schemas.js';
 import { initI18n, switchLanguage } from '../../../renderer/src/i18n.js';
-import { QueueTable } from '../../../renderer/src/records/QueueTable.js';
+import { QueueTable, ROW_ESTIMATE_PX } from '../../../renderer/src/records/QueueTable.js';
 
 /**
  * The virtualised queue (issue 7): a 10k-row queue is one accessible table whose DOM holds only
  * a window of rows. jsdom has no layout, so the scroll box reports a 400 px view and each row
- * 45 px (what Chromium would measure); scrolling sets scrollTop and fires 'scroll' as a browser does.
+ * the table's estimate (what Chromium would measure); scrolling sets scrollTop and fires 'scroll' as a browser does.
  */
 
 const VIEW_PX = 400;
 /** the table's first guess too, so offsets here are exact */
-const ROW_PX = 45;
+const ROW_PX = ROW_ESTIMATE_PX;
 const TOTAL = 10_000;
 const NOW = Date.UTC(2026, 10, 23, 2, 0, 0);
 
