@@ -141,27 +141,35 @@ export async function measureQueueScroll(
     );
   }
   if (!figures.reachedEnd) throw new Error('scrolling to the bottom did not render the last row');
-  const interval = median(figures.frames);
   const frameBudget = BUDGETS.renderer.frameMs;
   const late = (ms: number) => ms > frameBudget * 1.5;
-  const dropped = figures.frames.filter(late).length;
   // the top-to-bottom frames (and the one to the very bottom) come first, then the wheel's
-  const droppedDrag = figures.frames.slice(0, plan.dragFrames + 1).filter(late).length;
-  const p95 = percentile(figures.frames, 0.95);
+  const drag = figures.frames.slice(0, plan.dragFrames + 1);
+  const wheel = figures.frames.slice(plan.dragFrames + 1);
+  const dropped = figures.frames.filter(late).length;
+  const droppedDrag = drag.filter(late).length;
   const label = `${records.toLocaleString('en')}-row queue`;
-  const how =
-    `${String(figures.frames.length)} frames: ${String(plan.dragFrames)} top→bottom (~` +
-    `${String(Math.round(records / plan.dragFrames))} rows a frame, a new window each), then ` +
-    `${String(plan.wheelFrames)} at ${String(plan.wheelPx)} px a frame; median interval ${interval.toFixed(1)} ms`;
-  return [
-    {
-      name: `renderer scroll ${label}: p95 frame interval`,
+  const phase = (name: string, frames: number[], how: string): BenchResult => {
+    const p95 = percentile(frames, 0.95);
+    return {
+      name: `renderer scroll ${label} ${name}: p95 frame interval`,
       value: p95,
       unit: 'ms',
       budget: budgetText.frame,
-      ok: p95 <= frameBudget,
-      note: `${how}; frame budget chosen (DESIGN.md has none): one frame at 60 Hz`,
-    },
+      // rAF intervals are whole vsync periods give or take jitter: under 1.5 is one frame
+      ok: !late(p95),
+      note:
+        `${String(frames.length)} frames, ${how}; median interval ${median(frames).toFixed(1)} ms; ` +
+        'frame budget chosen (DESIGN.md has none): one frame at 60 Hz',
+    };
+  };
+  return [
+    phase(
+      'top→bottom',
+      drag,
+      `~${String(Math.round(records / plan.dragFrames))} rows a frame (a scrollbar drag: a new window of rows every frame)`,
+    ),
+    phase('wheel-like', wheel, `${String(plan.wheelPx)} px a frame`),
     {
       name: `renderer scroll ${label}: dropped frames`,
       value: dropped,
