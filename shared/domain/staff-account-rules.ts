@@ -12,9 +12,27 @@ export const STAFF_NAME_MAX = 40;
 export type PasswordProblem = 'too_short' | 'too_long' | 'contains_name' | 'too_simple';
 
 const COMMON = new Set([
-  '12345678', '123456789', '1234567890', '87654321', '11111111', '00000000', '88888888',
-  'password', 'password1', 'qwertyui', 'qwerty123', 'abc12345', 'iloveyou', 'snowdesk',
-  'snowdesk1', 'welcome1', 'admin123', 'a1234567', '1qaz2wsx', 'woaini1314', '5201314',
+  '12345678',
+  '123456789',
+  '1234567890',
+  '87654321',
+  '11111111',
+  '00000000',
+  '88888888',
+  'password',
+  'password1',
+  'qwertyui',
+  'qwerty123',
+  'abc12345',
+  'iloveyou',
+  'snowdesk',
+  'snowdesk1',
+  'welcome1',
+  'admin123',
+  'a1234567',
+  '1qaz2wsx',
+  'woaini1314',
+  '5201314',
 ]);
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });

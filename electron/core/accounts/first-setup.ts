@@ -14,7 +14,12 @@ import {
   wrapDataKeyForRecovery,
 } from '../crypto/data-key.js';
 import { KeyHandle } from '../crypto/key-handle.js';
-import { formatRecoveryKey, generateRecoveryKey, parseRecoveryKey, RecoveryKeyFormatError } from '../crypto/recovery-key.js';
+import {
+  formatRecoveryKey,
+  generateRecoveryKey,
+  parseRecoveryKey,
+  RecoveryKeyFormatError,
+} from '../crypto/recovery-key.js';
 import { readySodium } from '../crypto/sodium.js';
 import { newStaffId, type SessionManager } from '../session/session-manager.js';
 import type { SessionState } from '../../../shared/ipc/schemas.js';
@@ -61,7 +66,8 @@ export class FirstSetup {
   async create(name: string, password: string): Promise<FirstSetupResult> {
     if (!this.required()) throw new CoreError('conflict', 'This kiosk is already set up');
     const problem = passwordProblem(password, name);
-    if (problem) throw new CoreError('invalid_input', 'The password is not acceptable', { password: problem });
+    if (problem)
+      throw new CoreError('invalid_input', 'The password is not acceptable', { password: problem });
 
     const keys = KeyHandle.adopt(generateDataKey());
     const recovery = generateRecoveryKey();
@@ -140,7 +146,12 @@ export class FirstSetup {
     if (!row) throw new CoreError('not_found', 'No such account');
     const check = await unwrapDataKeyForAccount(row.wrapped_dk, password, row.id).catch((error: unknown) => {
       if (error instanceof CryptoError) {
-        this.audit.append({ actorId: staffId, action: 'setup.recovery_key_reissued', outcome: 'refused', reason: 'wrong_password' });
+        this.audit.append({
+          actorId: staffId,
+          action: 'setup.recovery_key_reissued',
+          outcome: 'refused',
+          reason: 'wrong_password',
+        });
         throw new CoreError('wrong_credentials', 'The password is wrong');
       }
       throw error;
@@ -200,7 +211,12 @@ export class FirstSetup {
       }
     } catch (error) {
       if (error instanceof CryptoError) {
-        this.audit.append({ actorId: null, action: 'recovery.reset_password', outcome: 'refused', reason: 'wrong_recovery_key' });
+        this.audit.append({
+          actorId: null,
+          action: 'recovery.reset_password',
+          outcome: 'refused',
+          reason: 'wrong_recovery_key',
+        });
         throw new CoreError('wrong_recovery_key', 'This is not the recovery key of this kiosk');
       }
       throw error;
@@ -213,12 +229,18 @@ export class FirstSetup {
         throw new CoreError('not_found', 'No maintainer account has this name', { name: 'not_maintainer' });
       }
       const problem = passwordProblem(newPassword, row.name);
-      if (problem) throw new CoreError('invalid_input', 'The password is not acceptable', { newPassword: problem });
+      if (problem)
+        throw new CoreError('invalid_input', 'The password is not acceptable', { newPassword: problem });
       const wrapped = await wrapDataKeyForAccount(keys, newPassword, row.id, this.sessions.argon2);
       this.db.transaction(() => {
         this.sessions.staff.setWrappedKey(row.id, wrapped, false);
         this.sessions.staff.setDisabled(row.id, null);
-        this.audit.append({ actorId: row.id, action: 'recovery.reset_password', targetType: 'staff', targetId: row.id });
+        this.audit.append({
+          actorId: row.id,
+          action: 'recovery.reset_password',
+          targetType: 'staff',
+          targetId: row.id,
+        });
       })();
       const fresh = this.sessions.staff.byId(row.id);
       if (!fresh) throw new CoreError('not_found', 'The account vanished');

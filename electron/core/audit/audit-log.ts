@@ -138,7 +138,9 @@ export class AuditLog {
     return last ? { seq: last.seq, hash: last.hash.toString('hex') } : null;
   }
 
-  entries(options: { afterSeq?: number; limit?: number; actorId?: string; targetId?: string } = {}): AuditEntry[] {
+  entries(
+    options: { afterSeq?: number; limit?: number; actorId?: string; targetId?: string } = {},
+  ): AuditEntry[] {
     const where: string[] = ['seq > @after'];
     if (options.actorId !== undefined) where.push('actor_id = @actor');
     if (options.targetId !== undefined) where.push('target_id = @target');

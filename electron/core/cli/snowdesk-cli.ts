@@ -257,7 +257,9 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('adopt')
-    .description('accept a database copied from another kiosk as this kiosk’s own (maintainer of that database)')
+    .description(
+      'accept a database copied from another kiosk as this kiosk’s own (maintainer of that database)',
+    )
     .addOption(dataDir())
     .action(async (opts: { dataDir: string }) => {
       const dir = resolve(opts.dataDir);

@@ -38,7 +38,12 @@ export function staffHandlers(services: CoreServices): Pick<Handlers, StaffMetho
       const verdict = services.store().audit.verify();
       return verdict.ok
         ? { ok: true as const, entries: verdict.entries, headSeq: verdict.head.seq }
-        : { ok: false as const, entries: verdict.entries, brokenAt: verdict.brokenAt, problem: verdict.problem };
+        : {
+            ok: false as const,
+            entries: verdict.entries,
+            brokenAt: verdict.brokenAt,
+            problem: verdict.problem,
+          };
     },
   };
 }

@@ -72,7 +72,12 @@ export class SessionManager {
     if (!row) {
       // spend the same Argon2 time as a real attempt, so timing does not tell which names exist
       await wrapWithPassword(new Uint8Array(32), password, TIMING_LABEL, this.options.argon2);
-      this.options.audit.append({ actorId: null, action: 'session.sign_in', outcome: 'refused', reason: 'unknown_name' });
+      this.options.audit.append({
+        actorId: null,
+        action: 'session.sign_in',
+        outcome: 'refused',
+        reason: 'unknown_name',
+      });
       throw new CoreError('wrong_credentials', 'The name or the password is wrong');
     }
     const keys = await this.verify(row, password, 'session.sign_in');
@@ -114,7 +119,8 @@ export class SessionManager {
     const row = this.staff.byId(session.staff.id);
     if (!row) throw new CoreError('not_found', 'The account no longer exists');
     const problem = passwordProblem(next, row.name);
-    if (problem) throw new CoreError('invalid_input', 'The new password is not acceptable', { next: problem });
+    if (problem)
+      throw new CoreError('invalid_input', 'The new password is not acceptable', { next: problem });
     if (next.normalize('NFC') === current.normalize('NFC')) {
       throw new CoreError('invalid_input', 'The new password must differ', { next: 'same_as_current' });
     }
@@ -123,7 +129,12 @@ export class SessionManager {
     const wrapped = await wrapDataKeyForAccount(this.dataKeys(), next, row.id, this.options.argon2);
     this.options.db.transaction(() => {
       this.staff.setWrappedKey(row.id, wrapped, false);
-      this.options.audit.append({ actorId: row.id, action: 'staff.password_changed', targetType: 'staff', targetId: row.id });
+      this.options.audit.append({
+        actorId: row.id,
+        action: 'staff.password_changed',
+        targetType: 'staff',
+        targetId: row.id,
+      });
     })();
     this.options.store.set({ ...session, mustChangePassword: false });
     return this.state();
@@ -158,7 +169,11 @@ export class SessionManager {
 
   private begin(row: StaffRow): void {
     this.lastActivity = this.options.clock.now();
-    this.options.store.set({ staff: staffView(row), locked: false, mustChangePassword: row.must_change_password === 1 });
+    this.options.store.set({
+      staff: staffView(row),
+      locked: false,
+      mustChangePassword: row.must_change_password === 1,
+    });
   }
 
   private endSession(reason: 'sign_out' | 'switched' | 'account_disabled'): void {
@@ -203,11 +218,19 @@ export class SessionManager {
           actorId: row.id,
           action,
           outcome: 'refused',
-          reason: error.code === 'key_format' ? 'damaged_key' : until ? 'wrong_password_locked_out' : 'wrong_password',
+          reason:
+            error.code === 'key_format'
+              ? 'damaged_key'
+              : until
+                ? 'wrong_password_locked_out'
+                : 'wrong_password',
         });
       })();
       if (error.code === 'key_format') {
-        throw new CoreError('internal', 'This account’s key is damaged; a maintainer must reset its password');
+        throw new CoreError(
+          'internal',
+          'This account’s key is damaged; a maintainer must reset its password',
+        );
       }
       if (until) throw lockedOut(until);
       throw new CoreError('wrong_credentials', 'The name or the password is wrong');

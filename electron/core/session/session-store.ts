@@ -21,7 +21,12 @@ export class SessionStore {
   view(): SessionState {
     const s = this.current;
     return s
-      ? { status: 'signed-in', locked: s.locked, mustChangePassword: s.mustChangePassword, staff: { ...s.staff } }
+      ? {
+          status: 'signed-in',
+          locked: s.locked,
+          mustChangePassword: s.mustChangePassword,
+          staff: { ...s.staff },
+        }
       : { status: 'signed-out' };
   }
 

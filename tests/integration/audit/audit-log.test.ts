@@ -24,7 +24,13 @@ afterEach(() => {
 
 function fill(log: AuditLog, n: number): void {
   for (let i = 0; i < n; i++) {
-    log.append({ actorId: `staff-${i % 3}`, action: 'record.update', targetType: 'record', targetId: `r${i}`, fields: ['phone', 'name'] });
+    log.append({
+      actorId: `staff-${i % 3}`,
+      action: 'record.update',
+      targetType: 'record',
+      targetId: `r${i}`,
+      fields: ['phone', 'name'],
+    });
   }
 }
 
@@ -45,7 +51,12 @@ describe('the audit log', () => {
 
   it('records field names sorted and never values', () => {
     const log = new AuditLog(db, 'device-a', now);
-    const entry = log.append({ actorId: 's1', action: 'record.update', targetId: 'r1', fields: ['phone', 'address'] });
+    const entry = log.append({
+      actorId: 's1',
+      action: 'record.update',
+      targetId: 'r1',
+      fields: ['phone', 'address'],
+    });
     expect(entry.fields).toEqual(['address', 'phone']);
     expect(Object.keys(entry)).not.toContain('value');
   });
@@ -60,7 +71,12 @@ describe('the audit log', () => {
     ['an edited actor', "UPDATE audit_log SET actor_id = 'someone-else' WHERE seq = 30", 30, 'hash'],
     ['an edited time', 'UPDATE audit_log SET at = at + 1 WHERE seq = 5', 5, 'hash'],
     ['a deleted entry', 'DELETE FROM audit_log WHERE seq = 20', 20, 'gap'],
-    ['a deleted tail is not detectable locally, the head is', 'DELETE FROM audit_log WHERE seq > 45', null, null],
+    [
+      'a deleted tail is not detectable locally, the head is',
+      'DELETE FROM audit_log WHERE seq > 45',
+      null,
+      null,
+    ],
   ])('names the first broken link after %s', (_label, sql, brokenAt, problem) => {
     const log = new AuditLog(db, 'device-a', now);
     fill(log, 50);

@@ -29,7 +29,9 @@ describe('migration 0004 sealed-records', () => {
     ).toThrow(/FOREIGN KEY/);
     expect(() =>
       db
-        .prepare("INSERT INTO record_revisions (record_id, revision, sealed, created_at, created_by) VALUES ('r1', 0, x'00', 1, 's1')")
+        .prepare(
+          "INSERT INTO record_revisions (record_id, revision, sealed, created_at, created_by) VALUES ('r1', 0, x'00', 1, 's1')",
+        )
         .run(),
     ).toThrow(/CHECK/);
     db.close();

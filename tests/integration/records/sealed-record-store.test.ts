@@ -15,7 +15,11 @@ let db: Database.Database;
 let keys: KeyHandle;
 let store: SealedRecordStore;
 
-const guest = (name: string, id: string, phone: string) => ({ name, idDocument: { type: 'resident_id', number: id }, phone });
+const guest = (name: string, id: string, phone: string) => ({
+  name,
+  idDocument: { type: 'resident_id', number: id },
+  phone,
+});
 
 beforeAll(async () => {
   await loadSodium();
@@ -30,7 +34,11 @@ beforeEach(() => {
     "INSERT INTO staff (id, name, name_key, role, wrapped_dk, created_at) VALUES ('s1', 'Li', 'li', 'specialist', 'k', 1)",
   ).run();
   keys = KeyHandle.adopt(generateDataKey());
-  store = new SealedRecordStore(db, () => keys, () => 1000);
+  store = new SealedRecordStore(
+    db,
+    () => keys,
+    () => 1000,
+  );
 });
 
 afterEach(() => {
@@ -84,13 +92,21 @@ describe('the sealed record store', () => {
   it('a flipped byte, a swapped row or a copied revision fails with an error naming the record', () => {
     const a = store.createRecord('s1', guest('A', '11010519491231002X', '+8613800138000'), {});
     const b = store.createRecord('s1', guest('B', 'E12345678', '+8613900139000'), {});
-    const sealedA = db.prepare('SELECT sealed FROM record_revisions WHERE record_id = ?').pluck().get(a.recordId) as Buffer;
-    const sealedB = db.prepare('SELECT sealed FROM record_revisions WHERE record_id = ?').pluck().get(b.recordId) as Buffer;
+    const sealedA = db
+      .prepare('SELECT sealed FROM record_revisions WHERE record_id = ?')
+      .pluck()
+      .get(a.recordId) as Buffer;
+    const sealedB = db
+      .prepare('SELECT sealed FROM record_revisions WHERE record_id = ?')
+      .pluck()
+      .get(b.recordId) as Buffer;
 
     const flipped = Buffer.from(sealedA);
     flipped[flipped.length - 20] = (flipped[flipped.length - 20] ?? 0) ^ 0x01;
     db.prepare('UPDATE record_revisions SET sealed = ? WHERE record_id = ?').run(flipped, a.recordId);
-    expect(codeOf(() => store.openRevision(a))).toMatch(new RegExp(`^record_damaged: Record ${a.recordId} revision 1`));
+    expect(codeOf(() => store.openRevision(a))).toMatch(
+      new RegExp(`^record_damaged: Record ${a.recordId} revision 1`),
+    );
 
     db.prepare('UPDATE record_revisions SET sealed = ? WHERE record_id = ?').run(sealedB, a.recordId);
     expect(codeOf(() => store.openRevision(a))).toMatch(/^record_damaged/);
@@ -102,7 +118,11 @@ describe('the sealed record store', () => {
   it('another data key opens nothing', () => {
     const a = store.createRecord('s1', guest('A', '11010519491231002X', '+8613800138000'), {});
     const other = KeyHandle.adopt(generateDataKey());
-    const stranger = new SealedRecordStore(db, () => other, () => 1);
+    const stranger = new SealedRecordStore(
+      db,
+      () => other,
+      () => 1,
+    );
     expect(codeOf(() => stranger.openRevision(a))).toMatch(/^record_damaged/);
     other.wipe();
   });
@@ -115,7 +135,9 @@ describe('the sealed record store', () => {
       idNumber: '11010519491231002X',
     });
     store.erase(a.recordId, 's1');
-    expect(db.prepare('SELECT count(*) FROM record_revisions WHERE sealed IS NOT NULL').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM record_revisions WHERE sealed IS NOT NULL').pluck().get()).toBe(
+      0,
+    );
     expect(store.candidates('id-number', '11010519491231002X')).toEqual([]);
     expect(db.prepare('SELECT erased_by FROM guest_records WHERE id = ?').pluck().get(a.recordId)).toBe('s1');
     expect(codeOf(() => store.openRevision(a))).toMatch(/^not_found/);

@@ -362,7 +362,9 @@ describe('discarding a draft', () => {
     expect(refusal(awaitingCross, discard, entrant)).toBe('wrong_state');
     expect(refusal(returned, discard, entrant)).toBe('wrong_state');
     expect(refusal(valid, discard, entrant)).toBe('wrong_state');
-    expect(refusal(run(valid, [{ type: 'start_correction' }, entrant]), discard, entrant)).toBe('wrong_state');
+    expect(refusal(run(valid, [{ type: 'start_correction' }, entrant]), discard, entrant)).toBe(
+      'wrong_state',
+    );
   });
 });
 

@@ -128,12 +128,17 @@ describe('dispatch: permissions come from the core session, not the caller', () 
 
   it('lets public methods through while signed out and while locked', async () => {
     expect(await setup(null).dispatch('session.state', {})).toMatchObject({ ok: true });
-    expect(await setup({ staff, locked: true, mustChangePassword: false }).dispatch('app.info', {})).toMatchObject({ ok: true });
+    expect(
+      await setup({ staff, locked: true, mustChangePassword: false }).dispatch('app.info', {}),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses a capability the role lacks, tells the auditor, and never runs the handler', async () => {
     const ran = vi.fn(() => []);
-    const { dispatch, onRefused } = setup({ staff, locked: false, mustChangePassword: false }, { 'staff.list': ran });
+    const { dispatch, onRefused } = setup(
+      { staff, locked: false, mustChangePassword: false },
+      { 'staff.list': ran },
+    );
     expect(await dispatch('staff.list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(onRefused).toHaveBeenCalledWith('staff.list', 'forbidden', expect.objectContaining({ staff }));
     expect(ran).not.toHaveBeenCalled();
@@ -141,14 +146,20 @@ describe('dispatch: permissions come from the core session, not the caller', () 
 
   it('serves a capability the role has, refuses it while locked or before a reset password is changed', async () => {
     const maintainer = { ...staff, role: 'maintainer' as const };
-    expect(await setup({ staff: maintainer, locked: false, mustChangePassword: false }).dispatch('staff.list', {})).toEqual({
+    expect(
+      await setup({ staff: maintainer, locked: false, mustChangePassword: false }).dispatch('staff.list', {}),
+    ).toEqual({
       ok: true,
       value: [],
     });
-    expect(await setup({ staff: maintainer, locked: true, mustChangePassword: false }).dispatch('staff.list', {})).toMatchObject({
+    expect(
+      await setup({ staff: maintainer, locked: true, mustChangePassword: false }).dispatch('staff.list', {}),
+    ).toMatchObject({
       error: { code: 'locked' },
     });
-    expect(await setup({ staff: maintainer, locked: false, mustChangePassword: true }).dispatch('staff.list', {})).toMatchObject({
+    expect(
+      await setup({ staff: maintainer, locked: false, mustChangePassword: true }).dispatch('staff.list', {}),
+    ).toMatchObject({
       error: { code: 'password_change_required' },
     });
     expect(await setup(null).dispatch('staff.list', {})).toMatchObject({ error: { code: 'not_signed_in' } });
