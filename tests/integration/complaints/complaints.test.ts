@@ -1,49 +1,20 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../electron/core/create-core.js';
+import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/core/db/open-database.js';
-import { ADMIN, call, ManualClock, openTestCore, refusal } from '../../support/core-harness.js';
-import {
-  adultGuest,
-  filesContaining,
-  signInAs,
-  staffTheDesk,
-  type Person,
-} from '../../support/desk-harness.js';
-import { tempDir } from '../../support/temp-dir.js';
+import { ADMIN, call, refusal } from '../../support/core-harness.js';
+import { adultGuest, filesContaining } from '../../support/desk-harness.js';
+import { useStaffedDesk } from '../../support/staffed-desk.js';
+
+const desk = useStaffedDesk();
+const { as } = desk;
 
 const HOUR = 3_600_000;
-let dir: ReturnType<typeof tempDir>;
-let clock: ManualClock;
-let core: Core;
-let ids: Record<Person, string>;
-
-beforeEach(async () => {
-  dir = tempDir();
-  clock = new ManualClock();
-  core = await openTestCore(dir.path, { clock });
-  ids = await staffTheDesk(core);
-});
-
-afterEach(() => {
-  core.close();
-  dir.remove();
-});
-
-async function as<T>(person: Person, work: () => Promise<T>): Promise<T> {
-  await signInAs(core, person);
-  try {
-    return await work();
-  } finally {
-    await call(core, 'session.signOut', {});
-  }
-}
 
 function auditOf(
   targetId: string,
 ): { actor_id: string; action: string; outcome: string; reason: string | null }[] {
-  const db = new Database(join(dir.path, DATABASE_FILE), { readonly: true });
+  const db = new Database(join(desk.dir, DATABASE_FILE), { readonly: true });
   try {
     return db
       .prepare('SELECT actor_id, action, outcome, reason FROM audit_log WHERE target_id = ? ORDER BY seq')
@@ -60,7 +31,7 @@ describe('guest complaints (R27)', () => {
   it('registers a suspected leak about a record, assigns it, tracks it and resolves it with the answer given', async () => {
     // a record entered by the lead: he may not investigate a complaint about it
     const recordId = await as('lead', async () => {
-      const saved = await call(core, 'records.startIntake', {
+      const saved = await call(desk.core, 'records.startIntake', {
         channel: 'on_site_face_to_face',
         draft: adultGuest(),
       });
@@ -68,7 +39,7 @@ describe('guest complaints (R27)', () => {
     });
 
     const leak = await as('alice', async () => {
-      const registered = await call(core, 'complaints.register', {
+      const registered = await call(desk.core, 'complaints.register', {
         kind: 'suspected_leak',
         receivedVia: 'hotline',
         recordId,
@@ -80,74 +51,77 @@ describe('guest complaints (R27)', () => {
         urgent: true,
         recordId,
         text: LEAK_TEXT,
-        registeredBy: { id: ids.alice, name: 'Alice Li' },
+        registeredBy: { id: desk.ids.alice, name: 'Alice Li' },
         assignedTo: null,
         answer: null,
-        events: [{ seq: 1, kind: 'registered', staff: { id: ids.alice } }],
+        events: [{ seq: 1, kind: 'registered', staff: { id: desk.ids.alice } }],
       });
       // a second one, not about any record; registered later, listed after the leak anyway
-      clock.advance(HOUR);
-      const other = await call(core, 'complaints.register', {
+      desk.clock.advance(HOUR);
+      const other = await call(desk.core, 'complaints.register', {
         kind: 'wrong_information',
         receivedVia: 'desk',
         text: '雪票上的姓名拼写错了',
       });
       expect(other).toMatchObject({ number: 2, urgent: false, recordId: null });
       // the registrant sees what she registered, and cannot assign
-      const mine = await call(core, 'complaints.list', {});
+      const mine = await call(desk.core, 'complaints.list', {});
       expect(mine).toMatchObject({ ownOnly: true, openLeaks: 1 });
       expect(mine.items.map((c) => c.number)).toEqual([1, 2]);
       expect(
-        await refusal(core, 'complaints.assign', { complaintId: registered.id, assigneeId: ids.manager }),
+        await refusal(desk.core, 'complaints.assign', {
+          complaintId: registered.id,
+          assigneeId: desk.ids.manager,
+        }),
       ).toMatchObject({ code: 'forbidden' });
       return registered;
     });
 
     // another specialist does not read a complaint he did not register
     await as('bob', async () => {
-      expect((await call(core, 'complaints.list', {})).items).toEqual([]);
-      expect(await refusal(core, 'complaints.open', { complaintId: leak.id })).toMatchObject({
+      expect((await call(desk.core, 'complaints.list', {})).items).toEqual([]);
+      expect(await refusal(desk.core, 'complaints.open', { complaintId: leak.id })).toMatchObject({
         code: 'forbidden',
       });
     });
 
     await as('lead', async () => {
-      const all = await call(core, 'complaints.list', {});
+      const all = await call(desk.core, 'complaints.list', {});
       expect(all.ownOnly).toBe(false);
       expect(all.items[0]).toMatchObject({ number: 1, urgent: true, ageMs: HOUR });
-      const people = (await call(core, 'complaints.assignees', {})).people.map((p) => p.id);
-      expect(people).toEqual(expect.arrayContaining([ids.lead, ids.manager, ids.supervisor]));
-      expect(people).not.toContain(ids.alice);
+      const people = (await call(desk.core, 'complaints.assignees', {})).people.map((p) => p.id);
+      expect(people).toEqual(expect.arrayContaining([desk.ids.lead, desk.ids.manager, desk.ids.supervisor]));
+      expect(people).not.toContain(desk.ids.alice);
       // bad assignments, each with a clear reason
       expect(
-        await refusal(core, 'complaints.assign', { complaintId: leak.id, assigneeId: ids.alice }),
+        await refusal(desk.core, 'complaints.assign', { complaintId: leak.id, assigneeId: desk.ids.alice }),
       ).toMatchObject({
         code: 'invalid_input',
         fields: { assigneeId: 'cannot_handle_complaints' },
       });
       expect(
-        await refusal(core, 'complaints.assign', { complaintId: leak.id, assigneeId: ids.lead }),
+        await refusal(desk.core, 'complaints.assign', { complaintId: leak.id, assigneeId: desk.ids.lead }),
       ).toMatchObject({
         code: 'invalid_input',
         fields: { assigneeId: 'assignee_is_entrant' },
       });
       expect(
-        await refusal(core, 'complaints.assign', { complaintId: leak.id, assigneeId: 'nobody' }),
+        await refusal(desk.core, 'complaints.assign', { complaintId: leak.id, assigneeId: 'nobody' }),
       ).toMatchObject({
         code: 'invalid_input',
         fields: { assigneeId: 'unknown_staff' },
       });
-      const assigned = await call(core, 'complaints.assign', {
+      const assigned = await call(desk.core, 'complaints.assign', {
         complaintId: leak.id,
-        assigneeId: ids.manager,
+        assigneeId: desk.ids.manager,
       });
       expect(assigned).toMatchObject({
         status: 'assigned',
-        assignedTo: { id: ids.manager, name: 'Manager Sun' },
+        assignedTo: { id: desk.ids.manager, name: 'Manager Sun' },
       });
       // only the person it is assigned to resolves it
       expect(
-        await refusal(core, 'complaints.resolve', {
+        await refusal(desk.core, 'complaints.resolve', {
           complaintId: leak.id,
           outcome: 'not_upheld',
           answeredVia: 'phone',
@@ -158,20 +132,20 @@ describe('guest complaints (R27)', () => {
 
     await as('manager', async () => {
       expect(
-        await refusal(core, 'complaints.resolve', {
+        await refusal(desk.core, 'complaints.resolve', {
           complaintId: leak.id,
           outcome: 'not_upheld',
           answeredVia: 'phone',
           answer: '   ',
         }),
       ).toMatchObject({ code: 'invalid_input', fields: { answer: 'required' } });
-      const noted = await call(core, 'complaints.note', {
+      const noted = await call(desk.core, 'complaints.note', {
         complaintId: leak.id,
         note: '调取了本周对该记录的查看记录，只有录入和审核',
       });
       expect(noted.events.map((e) => e.kind)).toEqual(['registered', 'assigned', 'note']);
-      clock.advance(2 * HOUR);
-      const resolved = await call(core, 'complaints.resolve', {
+      desk.clock.advance(2 * HOUR);
+      const resolved = await call(desk.core, 'complaints.resolve', {
         complaintId: leak.id,
         outcome: 'not_upheld',
         answeredVia: 'phone',
@@ -183,13 +157,13 @@ describe('guest complaints (R27)', () => {
         outcome: 'not_upheld',
         answeredVia: 'phone',
         answer: ANSWER,
-        resolvedBy: { id: ids.manager },
+        resolvedBy: { id: desk.ids.manager },
         ageMs: 3 * HOUR,
       });
       expect(resolved.events.map((e) => e.kind)).toEqual(['registered', 'assigned', 'note', 'resolved']);
       // a resolved complaint does not change again
       expect(
-        await refusal(core, 'complaints.resolve', {
+        await refusal(desk.core, 'complaints.resolve', {
           complaintId: leak.id,
           outcome: 'upheld',
           answeredVia: 'phone',
@@ -197,17 +171,17 @@ describe('guest complaints (R27)', () => {
         }),
       ).toMatchObject({ code: 'conflict', fields: { _: 'already_resolved' } });
       expect(
-        await refusal(core, 'complaints.assign', { complaintId: leak.id, assigneeId: ids.lead }),
+        await refusal(desk.core, 'complaints.assign', { complaintId: leak.id, assigneeId: desk.ids.lead }),
       ).toMatchObject({
         code: 'conflict',
       });
       // the other complaint is not assigned yet: it cannot be resolved
-      const list = await call(core, 'complaints.list', {});
+      const list = await call(desk.core, 'complaints.list', {});
       expect(list.openLeaks).toBe(0);
       const other = list.items.find((c) => c.number === 2);
       expect(other?.status).toBe('open');
       expect(
-        await refusal(core, 'complaints.resolve', {
+        await refusal(desk.core, 'complaints.resolve', {
           complaintId: other?.id ?? '',
           outcome: 'upheld',
           answeredVia: 'in_person',
@@ -220,9 +194,13 @@ describe('guest complaints (R27)', () => {
 
     // the supervisor handles complaints but does not register them
     await as('supervisor', async () => {
-      expect((await call(core, 'complaints.open', { complaintId: leak.id })).answer).toBe(ANSWER);
+      expect((await call(desk.core, 'complaints.open', { complaintId: leak.id })).answer).toBe(ANSWER);
       expect(
-        await refusal(core, 'complaints.register', { kind: 'other', receivedVia: 'email', text: '意见' }),
+        await refusal(desk.core, 'complaints.register', {
+          kind: 'other',
+          receivedVia: 'email',
+          text: '意见',
+        }),
       ).toMatchObject({ code: 'forbidden' });
     });
 
@@ -234,7 +212,7 @@ describe('guest complaints (R27)', () => {
       ['complaint.assign', 'refused', 'cannot_handle_complaints'],
       ['complaint.assign', 'refused', 'assignee_is_entrant'],
       ['complaint.assign', 'refused', 'unknown_staff'],
-      ['complaint.assign', 'ok', `assignee:${ids.manager}`],
+      ['complaint.assign', 'ok', `assignee:${desk.ids.manager}`],
       ['complaint.resolve', 'refused', 'not_assignee'],
       ['complaint.note', 'ok', null],
       ['complaint.resolve', 'ok', 'outcome:not_upheld'],
@@ -245,28 +223,28 @@ describe('guest complaints (R27)', () => {
     expect(auditOf(recordId).map((e) => e.action)).toContain('complaint.linked');
     // what the guest said, the notes and the answer never reach the disk in clear
     for (const words of [LEAK_TEXT, ANSWER, '调取了本周对该记录的查看记录', '雪票上的姓名拼写错了']) {
-      expect(filesContaining(dir.path, words)).toEqual([]);
+      expect(filesContaining(desk.dir, words)).toEqual([]);
     }
   });
 
   it('refuses bad input with reasons the form can show', async () => {
     await as('alice', async () => {
       expect(
-        await refusal(core, 'complaints.register', {
+        await refusal(desk.core, 'complaints.register', {
           kind: 'wrong_information',
           receivedVia: 'desk',
           text: ' ',
         }),
       ).toMatchObject({ code: 'invalid_input', fields: { text: 'required' } });
       expect(
-        await refusal(core, 'complaints.register', {
+        await refusal(desk.core, 'complaints.register', {
           kind: 'wrong_information',
           receivedVia: 'desk',
           text: '错'.repeat(2001),
         }),
       ).toMatchObject({ code: 'invalid_input', fields: { text: 'text_too_long' } });
       expect(
-        await refusal(core, 'complaints.register', {
+        await refusal(desk.core, 'complaints.register', {
           kind: 'wrong_information',
           receivedVia: 'desk',
           recordId: '6f1c2b1e-8d3a-4a36-9d7c-3f2b1a0e9c11',
@@ -274,23 +252,23 @@ describe('guest complaints (R27)', () => {
         }),
       ).toMatchObject({ code: 'not_found', fields: { recordId: 'unknown_record' } });
       expect(
-        await refusal(core, 'complaints.register', {
+        await refusal(desk.core, 'complaints.register', {
           kind: 'rude' as 'other',
           receivedVia: 'desk',
           text: '电话错了',
         }),
       ).toMatchObject({ code: 'invalid_input', fields: { kind: expect.any(String) as string } });
       expect(
-        await refusal(core, 'complaints.open', { complaintId: '6f1c2b1e-8d3a-4a36-9d7c-3f2b1a0e9c11' }),
+        await refusal(desk.core, 'complaints.open', { complaintId: '6f1c2b1e-8d3a-4a36-9d7c-3f2b1a0e9c11' }),
       ).toMatchObject({ code: 'not_found' });
     });
     // the maintainer sees no guest data, complaints included
-    await call(core, 'session.signIn', ADMIN);
-    expect(await refusal(core, 'complaints.list', {})).toMatchObject({ code: 'forbidden' });
-    await call(core, 'session.signOut', {});
+    await call(desk.core, 'session.signIn', ADMIN);
+    expect(await refusal(desk.core, 'complaints.list', {})).toMatchObject({ code: 'forbidden' });
+    await call(desk.core, 'session.signOut', {});
     // nothing registered by the refused attempts
     await as('lead', async () => {
-      expect((await call(core, 'complaints.list', {})).items).toEqual([]);
+      expect((await call(desk.core, 'complaints.list', {})).items).toEqual([]);
     });
   });
 });

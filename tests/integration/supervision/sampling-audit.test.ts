@@ -1,59 +1,21 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../electron/core/create-core.js';
-import { DATABASE_FILE } from '../../../electron/core/db/open-database.js';
+import { describe, expect, it } from 'vitest';
 import { drawSample, populationDigest } from '../../../electron/core/supervision/sample-draw.js';
 import { sampleSize } from '../../../shared/domain/sampling-audit.js';
-import { ADMIN, call, ManualClock, openTestCore, refusal } from '../../support/core-harness.js';
+import { ADMIN, call, refusal } from '../../support/core-harness.js';
 import {
   adultGuest,
   CHECKLIST,
   filesContaining,
   PASSWORD,
   residentId,
-  signInAs,
-  staffTheDesk,
   type Person,
 } from '../../support/desk-harness.js';
-import { tempDir } from '../../support/temp-dir.js';
+import { useStaffedDesk } from '../../support/staffed-desk.js';
+
+const desk = useStaffedDesk();
+const { as, query } = desk;
 
 const DAY = 86_400_000;
-
-let dir: ReturnType<typeof tempDir>;
-let clock: ManualClock;
-let core: Core;
-let ids: Record<Person, string>;
-
-beforeEach(async () => {
-  dir = tempDir();
-  clock = new ManualClock();
-  core = await openTestCore(dir.path, { clock });
-  ids = await staffTheDesk(core);
-});
-
-afterEach(() => {
-  core.close();
-  dir.remove();
-});
-
-async function as<T>(person: Person, work: () => Promise<T>): Promise<T> {
-  await signInAs(core, person);
-  try {
-    return await work();
-  } finally {
-    await call(core, 'session.signOut', {});
-  }
-}
-
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(join(dir.path, DATABASE_FILE), { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 let serial = 100;
 
@@ -64,24 +26,24 @@ async function validRecord(entrant: 'alice' | 'bob' = 'alice'): Promise<string> 
     idDocument: { type: 'resident_id', number: residentId('110105', '19850312', String(serial)) },
   });
   const recordId = await as(entrant, async () => {
-    const started = await call(core, 'records.startIntake', {
+    const started = await call(desk.core, 'records.startIntake', {
       channel: 'on_site_face_to_face',
       draft: guest,
     });
-    await call(core, 'records.submit', { recordId: started.recordId, checklist: CHECKLIST });
+    await call(desk.core, 'records.submit', { recordId: started.recordId, checklist: CHECKLIST });
     return started.recordId;
   });
-  await as(entrant === 'alice' ? 'bob' : 'alice', () => call(core, 'review.approveCross', { recordId }));
+  await as(entrant === 'alice' ? 'bob' : 'alice', () => call(desk.core, 'review.approveCross', { recordId }));
   return recordId;
 }
 
 /** Two records on 2026-11-23 (Alice, Bob), three on 2026-11-24 (Alice ×2, Bob), a draft left on the 24th. */
 async function twoDaysOfRecords(): Promise<{ day1: string[]; day2: string[] }> {
   const day1 = [await validRecord('alice'), await validRecord('bob')];
-  clock.advance(DAY);
+  desk.clock.advance(DAY);
   const day2 = [await validRecord('alice'), await validRecord('alice'), await validRecord('bob')];
   await as('alice', () =>
-    call(core, 'records.startIntake', { channel: 'on_site_face_to_face', draft: adultGuest() }),
+    call(desk.core, 'records.startIntake', { channel: 'on_site_face_to_face', draft: adultGuest() }),
   );
   return { day1, day2 };
 }
@@ -90,7 +52,7 @@ describe('drawing a sample (R26)', () => {
   it('draws from the valid records of the period and records what reproduces the draw', async () => {
     const { day1, day2 } = await twoDaysOfRecords();
     const detail = await as('supervisor', () =>
-      call(core, 'sample.draw', { from: '2026-11-24', to: '2026-11-24', sharePercent: 50 }),
+      call(desk.core, 'sample.draw', { from: '2026-11-24', to: '2026-11-24', sharePercent: 50 }),
     );
 
     // 50 % of the 3 valid records of the 24th, rounded up; the draft and the 23rd are not in it
@@ -102,7 +64,7 @@ describe('drawing a sample (R26)', () => {
       populationCount: 3,
       size: 2,
       status: 'open',
-      drawnBy: { id: ids.supervisor },
+      drawnBy: { id: desk.ids.supervisor },
     });
     expect(detail.sample.seed).toMatch(/^[0-9a-f]{32}$/);
     expect(detail.items.map((i) => i.position)).toEqual([1, 2]);
@@ -140,7 +102,7 @@ describe('drawing a sample (R26)', () => {
       ),
     ).toEqual([
       {
-        actor_id: ids.supervisor,
+        actor_id: desk.ids.supervisor,
         action: 'audit_sample.draw',
         target_id: detail.sample.sampleId,
         reason: 'population:3;size:2',
@@ -151,19 +113,19 @@ describe('drawing a sample (R26)', () => {
   it('draws a count, never more than the population, and lists the samples newest first', async () => {
     await twoDaysOfRecords();
     await as('supervisor', async () => {
-      const first = await call(core, 'sample.draw', { from: '2026-11-23', to: '2026-11-24', count: 3 });
+      const first = await call(desk.core, 'sample.draw', { from: '2026-11-23', to: '2026-11-24', count: 3 });
       expect(first.sample).toMatchObject({
         populationCount: 5,
         size: 3,
         requestedCount: 3,
         sharePercent: null,
       });
-      clock.advance(60_000);
-      const all = await call(core, 'sample.draw', { from: '2026-11-23', to: '2026-11-23', count: 50 });
+      desk.clock.advance(60_000);
+      const all = await call(desk.core, 'sample.draw', { from: '2026-11-23', to: '2026-11-23', count: 50 });
       expect(all.sample).toMatchObject({ populationCount: 2, size: 2 });
       // two draws have two seeds
       expect(all.sample.seed).not.toBe(first.sample.seed);
-      const list = await call(core, 'sample.list', {});
+      const list = await call(desk.core, 'sample.list', {});
       expect(list.samples.map((s) => s.sampleId)).toEqual([all.sample.sampleId, first.sample.sampleId]);
     });
   });
@@ -173,60 +135,62 @@ describe('drawing a sample (R26)', () => {
     await as('supervisor', async () => {
       const period = { from: '2026-11-23', to: '2026-11-24' };
       for (const sharePercent of [0, 100.5, 250, -3]) {
-        const error = await refusal(core, 'sample.draw', { ...period, sharePercent });
+        const error = await refusal(desk.core, 'sample.draw', { ...period, sharePercent });
         expect(error).toMatchObject({
           code: 'invalid_input',
           fields: { sharePercent: 'share_out_of_range' },
         });
       }
-      expect(await refusal(core, 'sample.draw', { ...period, count: 0 })).toMatchObject({
+      expect(await refusal(desk.core, 'sample.draw', { ...period, count: 0 })).toMatchObject({
         fields: { count: 'count_out_of_range' },
       });
-      expect(await refusal(core, 'sample.draw', { ...period })).toMatchObject({
-        fields: { sharePercent: 'share_or_count' },
-      });
-      expect(await refusal(core, 'sample.draw', { ...period, sharePercent: 10, count: 2 })).toMatchObject({
+      expect(await refusal(desk.core, 'sample.draw', { ...period })).toMatchObject({
         fields: { sharePercent: 'share_or_count' },
       });
       expect(
-        await refusal(core, 'sample.draw', { from: '2026-11-24', to: '2026-11-23', sharePercent: 10 }),
+        await refusal(desk.core, 'sample.draw', { ...period, sharePercent: 10, count: 2 }),
+      ).toMatchObject({
+        fields: { sharePercent: 'share_or_count' },
+      });
+      expect(
+        await refusal(desk.core, 'sample.draw', { from: '2026-11-24', to: '2026-11-23', sharePercent: 10 }),
       ).toMatchObject({ fields: { to: 'period_reversed' } });
       expect(
-        await refusal(core, 'sample.draw', { from: '2026-02-30', to: '2026-11-23', sharePercent: 10 }),
+        await refusal(desk.core, 'sample.draw', { from: '2026-02-30', to: '2026-11-23', sharePercent: 10 }),
       ).toMatchObject({ fields: { from: 'date_invalid' } });
       // no valid record in October
       expect(
-        await refusal(core, 'sample.draw', { from: '2026-10-01', to: '2026-10-31', sharePercent: 10 }),
+        await refusal(desk.core, 'sample.draw', { from: '2026-10-01', to: '2026-10-31', sharePercent: 10 }),
       ).toMatchObject({ code: 'invalid_input', fields: { period: 'period_empty' } });
     });
     expect(query('SELECT count(*) AS n FROM audit_samples')).toEqual([{ n: 0 }]);
     expect(
       query("SELECT actor_id, outcome, reason FROM audit_log WHERE action = 'audit_sample.draw'"),
-    ).toEqual([{ actor_id: ids.supervisor, outcome: 'refused', reason: 'period_empty' }]);
+    ).toEqual([{ actor_id: desk.ids.supervisor, outcome: 'refused', reason: 'period_empty' }]);
   });
 
   it('is the supervisor’s: desk staff and maintainers are refused; a manager may read the results', async () => {
     await twoDaysOfRecords();
     const drawn = await as('supervisor', () =>
-      call(core, 'sample.draw', { from: '2026-11-23', to: '2026-11-24', count: 1 }),
+      call(desk.core, 'sample.draw', { from: '2026-11-23', to: '2026-11-24', count: 1 }),
     );
     const sampleId = drawn.sample.sampleId;
     const recordId = drawn.items[0]?.recordId ?? '';
     for (const person of ['alice', 'lead'] as const) {
       await as(person, async () => {
         expect(
-          (await refusal(core, 'sample.draw', { from: '2026-11-23', to: '2026-11-24', count: 1 })).code,
+          (await refusal(desk.core, 'sample.draw', { from: '2026-11-23', to: '2026-11-24', count: 1 })).code,
         ).toBe('forbidden');
-        expect((await refusal(core, 'sample.report', { sampleId })).code).toBe('forbidden');
+        expect((await refusal(desk.core, 'sample.report', { sampleId })).code).toBe('forbidden');
       });
     }
     await as('manager', async () => {
-      expect((await refusal(core, 'sample.openRecord', { sampleId, recordId })).code).toBe('forbidden');
-      expect((await call(core, 'sample.list', {})).samples).toHaveLength(1);
-      expect((await call(core, 'sample.report', { sampleId })).totals.records).toBe(1);
+      expect((await refusal(desk.core, 'sample.openRecord', { sampleId, recordId })).code).toBe('forbidden');
+      expect((await call(desk.core, 'sample.list', {})).samples).toHaveLength(1);
+      expect((await call(desk.core, 'sample.report', { sampleId })).totals.records).toBe(1);
     });
-    await call(core, 'session.signIn', ADMIN);
-    expect((await refusal(core, 'sample.list', {})).code).toBe('forbidden');
+    await call(desk.core, 'session.signIn', ADMIN);
+    expect((await refusal(desk.core, 'sample.list', {})).code).toBe('forbidden');
   });
 });
 
@@ -235,36 +199,36 @@ describe('checking the drawn records field by field', () => {
     await twoDaysOfRecords();
     const NOTE = 'Surname should be 章 not 张 per the paper form';
     await as('supervisor', async () => {
-      const drawn = await call(core, 'sample.draw', { from: '2026-11-23', to: '2026-11-24', count: 3 });
+      const drawn = await call(desk.core, 'sample.draw', { from: '2026-11-23', to: '2026-11-24', count: 3 });
       const { sampleId } = drawn.sample;
       const [first, second, third] = drawn.items;
       if (!first || !second || !third) throw new Error('three items expected');
 
-      const opened = await call(core, 'sample.openRecord', { sampleId, recordId: first.recordId });
+      const opened = await call(desk.core, 'sample.openRecord', { sampleId, recordId: first.recordId });
       expect(opened.guest).toMatchObject({ name: '张伟', homeAddress: '北京市朝阳区建国路88号1单元1201' });
       expect(opened).toMatchObject({ position: 1, revision: 1, enteredOnTime: true, checks: [] });
 
-      await call(core, 'sample.check', {
+      await call(desk.core, 'sample.check', {
         sampleId,
         recordId: first.recordId,
         field: 'name',
         verdict: 'wrong',
         note: NOTE,
       });
-      await call(core, 'sample.check', {
+      await call(desk.core, 'sample.check', {
         sampleId,
         recordId: first.recordId,
         field: 'ski.rental.shoeSize',
         verdict: 'missing',
       });
       // checked again: the later verdict replaces the earlier one
-      await call(core, 'sample.check', {
+      await call(desk.core, 'sample.check', {
         sampleId,
         recordId: first.recordId,
         field: 'contact.phone',
         verdict: 'wrong',
       });
-      const phone = await call(core, 'sample.check', {
+      const phone = await call(desk.core, 'sample.check', {
         sampleId,
         recordId: first.recordId,
         field: 'contact.phone',
@@ -274,9 +238,9 @@ describe('checking the drawn records field by field', () => {
         field: 'contact.phone',
         verdict: 'correct',
         note: null,
-        checkedBy: { id: ids.supervisor },
+        checkedBy: { id: desk.ids.supervisor },
       });
-      await call(core, 'sample.check', {
+      await call(desk.core, 'sample.check', {
         sampleId,
         recordId: second.recordId,
         field: 'name',
@@ -285,7 +249,7 @@ describe('checking the drawn records field by field', () => {
 
       // not a field of the catalogue, and not a record of the sample
       expect(
-        await refusal(core, 'sample.check', {
+        await refusal(desk.core, 'sample.check', {
           sampleId,
           recordId: first.recordId,
           field: 'favouriteColour',
@@ -293,7 +257,7 @@ describe('checking the drawn records field by field', () => {
         }),
       ).toMatchObject({ code: 'invalid_input', fields: { field: 'not a field of the guest record' } });
       expect(
-        await refusal(core, 'sample.check', {
+        await refusal(desk.core, 'sample.check', {
           sampleId,
           recordId: '3f0b6c1e-8a52-4c1d-9d3b-0d6a1e2f4b5c',
           field: 'name',
@@ -302,24 +266,24 @@ describe('checking the drawn records field by field', () => {
       ).toMatchObject({ code: 'not_found', fields: { _: 'record_not_in_sample' } });
 
       // the third record is not checked yet: the sample cannot be completed
-      expect(await refusal(core, 'sample.complete', { sampleId })).toMatchObject({
+      expect(await refusal(desk.core, 'sample.complete', { sampleId })).toMatchObject({
         code: 'conflict',
         fields: { _: 'records_unchecked' },
       });
-      await call(core, 'sample.check', {
+      await call(desk.core, 'sample.check', {
         sampleId,
         recordId: third.recordId,
         field: 'homeAddress',
         verdict: 'correct',
       });
-      const done = await call(core, 'sample.complete', { sampleId });
+      const done = await call(desk.core, 'sample.complete', { sampleId });
       expect(done).toMatchObject({
         status: 'completed',
         checkedRecords: 3,
         checks: { correct: 3, wrong: 1, missing: 1 },
       });
       expect(
-        await refusal(core, 'sample.check', {
+        await refusal(desk.core, 'sample.check', {
           sampleId,
           recordId: first.recordId,
           field: 'name',
@@ -327,7 +291,7 @@ describe('checking the drawn records field by field', () => {
         }),
       ).toMatchObject({ code: 'conflict', fields: { _: 'sample_completed' } });
 
-      const report = await call(core, 'sample.report', { sampleId });
+      const report = await call(desk.core, 'sample.report', { sampleId });
       expect(report.totals).toEqual({
         records: 3,
         checkedRecords: 3,
@@ -371,7 +335,7 @@ describe('checking the drawn records field by field', () => {
     expect(entries.filter((e) => e.action === 'audit_sample.check')).toHaveLength(6);
     expect(entries.some((e) => (e.reason ?? '').includes('章'))).toBe(false);
     // the note is sealed: nowhere in the data folder in clear
-    expect(filesContaining(dir.path, 'per the paper form')).toEqual([]);
+    expect(filesContaining(desk.dir, 'per the paper form')).toEqual([]);
     // what the quality figures read: findings per entrant through the workflow
     const perEntrant = query<{ entrant_id: string; verdict: string }>(
       `SELECT w.entrant_id, c.verdict FROM audit_sample_checks c
@@ -384,12 +348,12 @@ describe('checking the drawn records field by field', () => {
   it('an erased record keeps its verdicts but loses the note, and a later draw no longer reproduces', async () => {
     await twoDaysOfRecords();
     const drawn = await as('supervisor', () =>
-      call(core, 'sample.draw', { from: '2026-11-23', to: '2026-11-24', count: 1 }),
+      call(desk.core, 'sample.draw', { from: '2026-11-23', to: '2026-11-24', count: 1 }),
     );
     const { sampleId } = drawn.sample;
     const recordId = drawn.items[0]?.recordId ?? '';
     await as('supervisor', () =>
-      call(core, 'sample.check', {
+      call(desk.core, 'sample.check', {
         sampleId,
         recordId,
         field: 'name',
@@ -397,23 +361,25 @@ describe('checking the drawn records field by field', () => {
         note: 'quoted value',
       }),
     );
-    await as('alice', () => call(core, 'erasure.request', { recordId, reason: 'Guest withdrew consent' }));
-    await as('manager', () => call(core, 'erasure.approve', { recordId }));
+    await as('alice', () =>
+      call(desk.core, 'erasure.request', { recordId, reason: 'Guest withdrew consent' }),
+    );
+    await as('manager', () => call(desk.core, 'erasure.approve', { recordId }));
 
     expect(query('SELECT verdict, note_sealed FROM audit_sample_checks')).toEqual([
       { verdict: 'wrong', note_sealed: null },
     ]);
     await as('supervisor', async () => {
-      const detail = await call(core, 'sample.get', { sampleId });
+      const detail = await call(desk.core, 'sample.get', { sampleId });
       expect(detail.items[0]).toMatchObject({ erased: true, checks: { wrong: 1 } });
       expect(detail.reproduction).toBe('population_changed');
-      const opened = await call(core, 'sample.openRecord', { sampleId, recordId });
+      const opened = await call(desk.core, 'sample.openRecord', { sampleId, recordId });
       expect(opened.guest).toBeNull();
       expect(opened.checks).toEqual([
         expect.objectContaining({ field: 'name', verdict: 'wrong', note: null }),
       ]);
       // nothing left to check: the erased record does not hold up completion
-      expect(await call(core, 'sample.complete', { sampleId })).toMatchObject({ status: 'completed' });
+      expect(await call(desk.core, 'sample.complete', { sampleId })).toMatchObject({ status: 'completed' });
     });
   });
 });
@@ -421,28 +387,28 @@ describe('checking the drawn records field by field', () => {
 describe('timeliness in the sample (R4, R11)', () => {
   it('shows whether the entry met its deadline, and counts late entries in the report', async () => {
     const late = await as('alice', async () => {
-      const started = await call(core, 'records.startIntake', {
+      const started = await call(desk.core, 'records.startIntake', {
         channel: 'on_site_face_to_face',
         draft: adultGuest(),
       });
       // the guest left 20 minutes ago: past the 15-minute on-site deadline
-      clock.advance(20 * 60_000);
-      await call(core, 'records.submit', { recordId: started.recordId, checklist: CHECKLIST });
+      desk.clock.advance(20 * 60_000);
+      await call(desk.core, 'records.submit', { recordId: started.recordId, checklist: CHECKLIST });
       return started.recordId;
     });
-    await as('bob', () => call(core, 'review.approveCross', { recordId: late }));
+    await as('bob', () => call(desk.core, 'review.approveCross', { recordId: late }));
     await as('supervisor', async () => {
-      const drawn = await call(core, 'sample.draw', { from: '2026-11-23', to: '2026-11-23', count: 1 });
+      const drawn = await call(desk.core, 'sample.draw', { from: '2026-11-23', to: '2026-11-23', count: 1 });
       const { sampleId } = drawn.sample;
-      expect(await call(core, 'sample.openRecord', { sampleId, recordId: late })).toMatchObject({
+      expect(await call(desk.core, 'sample.openRecord', { sampleId, recordId: late })).toMatchObject({
         enteredOnTime: false,
       });
-      await call(core, 'sample.check', { sampleId, recordId: late, field: 'name', verdict: 'correct' });
-      const report = await call(core, 'sample.report', { sampleId });
+      await call(desk.core, 'sample.check', { sampleId, recordId: late, field: 'name', verdict: 'correct' });
+      const report = await call(desk.core, 'sample.report', { sampleId });
       expect(report.totals.late).toBe(1);
       expect(report.byEntrant).toEqual([
         expect.objectContaining({
-          entrant: { id: ids.alice, name: 'Alice Li' },
+          entrant: { id: desk.ids.alice, name: 'Alice Li' },
           records: 1,
           late: 1,
           correct: 1,
@@ -456,31 +422,35 @@ describe('the report of permission use (R20, R26)', () => {
   it('counts reveals, password resets and refused attempts by person', async () => {
     const recordId = await validRecord('alice');
     await as('alice', () =>
-      call(core, 'guests.reveal', { recordId, field: 'contact.phone', reason: 'verify_identity' }),
+      call(desk.core, 'guests.reveal', { recordId, field: 'contact.phone', reason: 'verify_identity' }),
     );
     await as('bob', async () => {
-      await call(core, 'guests.reveal', { recordId, field: 'contact.phone', reason: 'contact_guest' });
-      await call(core, 'guests.reveal', { recordId, field: 'idDocument.number', reason: 'verify_identity' });
+      await call(desk.core, 'guests.reveal', { recordId, field: 'contact.phone', reason: 'contact_guest' });
+      await call(desk.core, 'guests.reveal', {
+        recordId,
+        field: 'idDocument.number',
+        reason: 'verify_identity',
+      });
       // a specialist has no sampling audit: a refused attempt
-      await refusal(core, 'sample.list', {});
+      await refusal(desk.core, 'sample.list', {});
     });
-    await call(core, 'session.signIn', ADMIN);
-    await call(core, 'staff.resetPassword', { id: ids.trainee, password: `reset-${PASSWORD}` });
-    await call(core, 'session.signOut', {});
+    await call(desk.core, 'session.signIn', ADMIN);
+    await call(desk.core, 'staff.resetPassword', { id: desk.ids.trainee, password: `reset-${PASSWORD}` });
+    await call(desk.core, 'session.signOut', {});
     // the manager exports the guests as CSV (maintainer CLI)
     await as('manager', () => {
-      core.maintenance.exportGuestsCsv(() => undefined);
+      desk.core.maintenance.exportGuestsCsv(() => undefined);
       return Promise.resolve();
     });
 
     const use = await as('supervisor', async () => {
-      const drawn = await call(core, 'sample.draw', { from: '2026-11-23', to: '2026-11-23', count: 1 });
-      await call(core, 'sample.openRecord', { sampleId: drawn.sample.sampleId, recordId });
-      return call(core, 'audit.permissionUse', { from: '2026-11-23', to: '2026-11-23' });
+      const drawn = await call(desk.core, 'sample.draw', { from: '2026-11-23', to: '2026-11-23', count: 1 });
+      await call(desk.core, 'sample.openRecord', { sampleId: drawn.sample.sampleId, recordId });
+      return call(desk.core, 'audit.permissionUse', { from: '2026-11-23', to: '2026-11-23' });
     });
 
     const row = (kind: string, person: Person) =>
-      use.rows.find((r) => r.kind === kind && r.actor?.id === ids[person]);
+      use.rows.find((r) => r.kind === kind && r.actor?.id === desk.ids[person]);
     expect(row('reveal', 'bob')).toMatchObject({
       count: 2,
       refused: 0,
@@ -498,7 +468,7 @@ describe('the report of permission use (R20, R26)', () => {
 
     // another day: nothing
     const empty = await as('supervisor', () =>
-      call(core, 'audit.permissionUse', { from: '2026-11-20', to: '2026-11-22' }),
+      call(desk.core, 'audit.permissionUse', { from: '2026-11-20', to: '2026-11-22' }),
     );
     expect(empty.rows).toEqual([]);
   });

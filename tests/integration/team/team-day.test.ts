@@ -1,42 +1,19 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Core } from '../../../electron/core/create-core.js';
+import { describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../../electron/core/db/open-database.js';
 import type { TeamDay } from '../../../shared/ipc/team-schemas.js';
-import { call, ManualClock, openTestCore, refusal } from '../../support/core-harness.js';
-import { adultGuest, CHECKLIST, signInAs, staffTheDesk, type Person } from '../../support/desk-harness.js';
-import { tempDir } from '../../support/temp-dir.js';
+import { call, ManualClock, refusal } from '../../support/core-harness.js';
+import { adultGuest, CHECKLIST, type Person } from '../../support/desk-harness.js';
+import { useStaffedDesk } from '../../support/staffed-desk.js';
+
+const desk = useStaffedDesk();
+const { as } = desk;
 
 const MINUTE = 60_000;
-let dir: ReturnType<typeof tempDir>;
-let clock: ManualClock;
-let core: Core;
-let ids: Record<Person, string>;
-
-beforeEach(async () => {
-  dir = tempDir();
-  clock = new ManualClock(); // 2026-11-23 10:00 in China
-  core = await openTestCore(dir.path, { clock });
-  ids = await staffTheDesk(core);
-});
-
-afterEach(() => {
-  core.close();
-  dir.remove();
-});
-
-async function as<T>(person: Person, work: () => Promise<T>): Promise<T> {
-  await signInAs(core, person);
-  try {
-    return await work();
-  } finally {
-    await call(core, 'session.signOut', {});
-  }
-}
 
 function person(day: TeamDay, who: Person) {
-  const row = day.people.find((p) => p.staff.id === ids[who]);
+  const row = day.people.find((p) => p.staff.id === desk.ids[who]);
   if (!row) throw new Error(`${who} is not in the day`);
   return row;
 }
@@ -49,15 +26,15 @@ describe('the team lead’s day (R25)', () => {
   it('counts today’s entries per person, ages the queues, lists what is overdue and the returns with their reasons', async () => {
     // Alice enters and submits a guest; Bob starts one and leaves it half done
     const aliceRecord = await as('alice', async () => {
-      const { recordId } = await call(core, 'records.startIntake', {
+      const { recordId } = await call(desk.core, 'records.startIntake', {
         channel: 'on_site_face_to_face',
         draft: adultGuest(),
       });
-      await call(core, 'records.submit', { recordId, checklist: CHECKLIST });
+      await call(desk.core, 'records.submit', { recordId, checklist: CHECKLIST });
       return recordId;
     });
     const bobDraft = await as('bob', async () => {
-      const { recordId } = await call(core, 'records.startIntake', {
+      const { recordId } = await call(desk.core, 'records.startIntake', {
         channel: 'on_site_face_to_face',
         draft: { name: '李娜' },
       });
@@ -65,22 +42,22 @@ describe('the team lead’s day (R25)', () => {
     });
     // an online submission arrived three hours ago and nobody has claimed it
     await as('lead', () =>
-      call(core, 'online.add', {
+      call(desk.core, 'online.add', {
         channel: 'online_wechat',
-        receivedAt: clock.now() - 3 * 60 * MINUTE,
+        receivedAt: desk.clock.now() - 3 * 60 * MINUTE,
         submission: { name: '王芳' },
       }),
     );
     // Bob returns Alice's record: a reason that quotes the guest, so it is sealed
-    clock.advance(20 * MINUTE);
+    desk.clock.advance(20 * MINUTE);
     await as('bob', () =>
-      call(core, 'review.returnCross', {
+      call(desk.core, 'review.returnCross', {
         recordId: aliceRecord,
         comments: [{ path: 'contact.phone', text: '客户说号码是 8000 结尾' }],
       }),
     );
 
-    const day = await as('lead', () => call(core, 'team.day', {}));
+    const day = await as('lead', () => call(desk.core, 'team.day', {}));
     expect(day).toMatchObject({ date: '2026-11-23', today: true, practice: false });
     expect(person(day, 'alice')).toMatchObject({
       started: 1,
@@ -93,8 +70,8 @@ describe('the team lead’s day (R25)', () => {
     // desk staff with nothing done today are still listed, with zeros
     expect(person(day, 'manager')).toMatchObject({ started: 0, reviewed: 0, overdueNow: 0 });
     // the supervisor enters nothing, trainees work in the practice store: neither is a row here
-    expect(day.people.some((p) => p.staff.id === ids.supervisor)).toBe(false);
-    expect(day.people.some((p) => p.staff.id === ids.trainee)).toBe(false);
+    expect(day.people.some((p) => p.staff.id === desk.ids.supervisor)).toBe(false);
+    expect(day.people.some((p) => p.staff.id === desk.ids.trainee)).toBe(false);
 
     expect(queue(day, 'entry')).toMatchObject({ count: 1, overdue: 1, oldestAgeMs: 20 * MINUTE });
     expect(queue(day, 'online')).toMatchObject({ count: 1, overdue: 1, oldestAgeMs: 200 * MINUTE });
@@ -112,7 +89,7 @@ describe('the team lead’s day (R25)', () => {
     });
     expect(day.overdue.find((o) => o.recordId === bobDraft)).toMatchObject({
       guestName: '李娜',
-      responsible: { id: ids.bob, name: 'Bob Zhou' },
+      responsible: { id: desk.ids.bob, name: 'Bob Zhou' },
       deadlineKind: 'onsite_entry',
       overdueMs: 5 * MINUTE,
     });
@@ -124,37 +101,37 @@ describe('the team lead’s day (R25)', () => {
         recordId: aliceRecord,
         stage: 'cross',
         guestName: '张伟',
-        reviewer: { id: ids.bob, name: 'Bob Zhou' },
-        entrant: { id: ids.alice, name: 'Alice Li' },
+        reviewer: { id: desk.ids.bob, name: 'Bob Zhou' },
+        entrant: { id: desk.ids.alice, name: 'Alice Li' },
         comments: [{ path: 'contact.phone', text: '客户说号码是 8000 结尾' }],
         handled: false,
       }),
     ]);
 
     // once Alice fixes and resubmits, the return is handled and her record waits for cross-review
-    clock.advance(5 * MINUTE);
+    desk.clock.advance(5 * MINUTE);
     await as('alice', async () => {
-      await call(core, 'records.saveDraft', {
+      await call(desk.core, 'records.saveDraft', {
         recordId: aliceRecord,
         draft: adultGuest({ contact: { phone: '138 0013 8000' }, notes: '已核对' }),
       });
-      await call(core, 'records.submit', { recordId: aliceRecord, checklist: CHECKLIST });
+      await call(desk.core, 'records.submit', { recordId: aliceRecord, checklist: CHECKLIST });
     });
-    const later = await as('manager', () => call(core, 'team.day', { date: '2026-11-23' }));
+    const later = await as('manager', () => call(desk.core, 'team.day', { date: '2026-11-23' }));
     expect(later.returns[0]?.handled).toBe(true);
     expect(queue(later, 'cross_review')).toMatchObject({ count: 1, oldestAgeMs: 0, overdue: 0 });
     // resubmitting is not a second first submission
     expect(person(later, 'alice').submitted).toBe(1);
 
     // reading the day (and the reasons in it) is audited, without the reasons
-    const db = new Database(join(dir.path, DATABASE_FILE), { readonly: true });
+    const db = new Database(join(desk.dir, DATABASE_FILE), { readonly: true });
     try {
       const looks = db
         .prepare("SELECT actor_id, target_id, reason FROM audit_log WHERE action = 'team.day' ORDER BY seq")
         .all();
       expect(looks).toEqual([
-        { actor_id: ids.lead, target_id: '2026-11-23', reason: 'returns:1' },
-        { actor_id: ids.manager, target_id: '2026-11-23', reason: 'returns:1' },
+        { actor_id: desk.ids.lead, target_id: '2026-11-23', reason: 'returns:1' },
+        { actor_id: desk.ids.manager, target_id: '2026-11-23', reason: 'returns:1' },
       ]);
     } finally {
       db.close();
@@ -164,16 +141,15 @@ describe('the team lead’s day (R25)', () => {
   it('keeps to the desk’s local day: 23:30 in China belongs to that day, not to the next', async () => {
     // 2026-11-22 23:30 in China is 15:30 UTC
     const late = new ManualClock(Date.UTC(2026, 10, 22, 15, 30));
-    core.close();
-    core = await openTestCore(dir.path, { clock: late });
+    await desk.reopen(late);
     await as('alice', () =>
-      call(core, 'records.startIntake', { channel: 'on_site_paper_form', draft: { name: '赵六' } }),
+      call(desk.core, 'records.startIntake', { channel: 'on_site_paper_form', draft: { name: '赵六' } }),
     );
     late.advance(60 * MINUTE); // 00:30 on the 23rd
-    const today = await as('lead', () => call(core, 'team.day', {}));
+    const today = await as('lead', () => call(desk.core, 'team.day', {}));
     expect(today.date).toBe('2026-11-23');
     expect(person(today, 'alice').started).toBe(0);
-    const yesterday = await as('lead', () => call(core, 'team.day', { date: '2026-11-22' }));
+    const yesterday = await as('lead', () => call(desk.core, 'team.day', { date: '2026-11-22' }));
     expect(yesterday).toMatchObject({ date: '2026-11-22', today: false });
     expect(person(yesterday, 'alice').started).toBe(1);
     // queues are as of now whatever the day asked for
@@ -182,40 +158,45 @@ describe('the team lead’s day (R25)', () => {
 
   it('shows an uncertified manager the practice store’s day, never the real one (R6)', async () => {
     await as('alice', () =>
-      call(core, 'records.startIntake', { channel: 'on_site_face_to_face', draft: { name: '真客户' } }),
+      call(desk.core, 'records.startIntake', { channel: 'on_site_face_to_face', draft: { name: '真客户' } }),
     );
     await as('trainee', () =>
-      call(core, 'records.startIntake', { channel: 'on_site_face_to_face', draft: { name: '练习客户' } }),
+      call(desk.core, 'records.startIntake', {
+        channel: 'on_site_face_to_face',
+        draft: { name: '练习客户' },
+      }),
     );
-    clock.advance(20 * MINUTE);
-    const practice = await as('trainer', () => call(core, 'team.day', {}));
+    desk.clock.advance(20 * MINUTE);
+    const practice = await as('trainer', () => call(desk.core, 'team.day', {}));
     expect(practice.practice).toBe(true);
     expect(practice.overdue.map((o) => o.guestName)).toEqual(['练习客户']);
     expect(person(practice, 'trainee')).toMatchObject({ started: 1, overdueNow: 1 });
-    expect(practice.people.some((p) => p.staff.id === ids.alice)).toBe(false);
-    const real = await as('lead', () => call(core, 'team.day', {}));
+    expect(practice.people.some((p) => p.staff.id === desk.ids.alice)).toBe(false);
+    const real = await as('lead', () => call(desk.core, 'team.day', {}));
     expect(real.practice).toBe(false);
     expect(real.overdue.map((o) => o.guestName)).toEqual(['真客户']);
   });
 
   it('is for leads, managers and supervisors only, and refuses days that are not days or have not begun', async () => {
     await as('alice', async () => {
-      expect(await refusal(core, 'team.day', {})).toMatchObject({ code: 'forbidden' });
+      expect(await refusal(desk.core, 'team.day', {})).toMatchObject({ code: 'forbidden' });
     });
     await as('supervisor', async () => {
-      expect((await call(core, 'team.day', {})).date).toBe('2026-11-23');
+      expect((await call(desk.core, 'team.day', {})).date).toBe('2026-11-23');
     });
     await as('lead', async () => {
-      expect(await refusal(core, 'team.day', { date: '2026-11-24' })).toMatchObject({
+      expect(await refusal(desk.core, 'team.day', { date: '2026-11-24' })).toMatchObject({
         code: 'invalid_input',
         fields: { date: 'date_future' },
       });
-      expect(await refusal(core, 'team.day', { date: '2026-02-30' })).toMatchObject({
+      expect(await refusal(desk.core, 'team.day', { date: '2026-02-30' })).toMatchObject({
         code: 'invalid_input',
         fields: { date: 'date_invalid' },
       });
-      expect(await refusal(core, 'team.day', { date: 'today' })).toMatchObject({ code: 'invalid_input' });
+      expect(await refusal(desk.core, 'team.day', { date: 'today' })).toMatchObject({
+        code: 'invalid_input',
+      });
     });
-    expect(await refusal(core, 'team.day', {})).toMatchObject({ code: 'not_signed_in' });
+    expect(await refusal(desk.core, 'team.day', {})).toMatchObject({ code: 'not_signed_in' });
   });
 });
