@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { say } from '../forms/refusal.js';
 import { api } from '../snowdesk.js';
-import { validationMessage } from './field-message.js';
+import { recordRefusalMessage } from './field-message.js';
 
 /** Two steps, as nothing brings the typed values back. */
 export function DiscardDraft({
@@ -25,8 +25,7 @@ export function DiscardDraft({
       onDone();
       return;
     }
-    const firstCode = Object.values(result.error.fields ?? {})[0];
-    setProblem(say(t, firstCode ? validationMessage(firstCode) : { key: `errors.${result.error.code}` }));
+    setProblem(say(t, recordRefusalMessage(result.error)));
   }
   return (
     <div className="subpanel">

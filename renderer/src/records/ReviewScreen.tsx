@@ -5,12 +5,12 @@ import { roleAllows } from '../../../shared/domain/roles.js';
 import type { RecordDetail } from '../../../shared/ipc/record-schemas.js';
 import type { StaffView } from '../../../shared/ipc/schemas.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
-import type { Message, Refusal } from '../forms/refusal.js';
+import type { Refusal } from '../forms/refusal.js';
 import { api, callOrThrow } from '../snowdesk.js';
 import { coreToday } from './desk-clock.js';
 import { formatDateTime } from './display.js';
 import { fieldLabelKey } from './draft-model.js';
-import { validationMessage } from './field-message.js';
+import { recordRefusalMessage } from './field-message.js';
 import { FieldList } from './FieldList.js';
 import { RoundsHistory } from './IntakeForm.js';
 import { RecordTags } from './RecordTags.js';
@@ -92,11 +92,7 @@ function ReviewPanel({
         onDone(kind === 'return' ? 'records.desk.returned' : 'records.desk.approved');
         return;
       }
-      const firstCode = Object.values(result.error.fields ?? {})[0];
-      const summary: Message = firstCode
-        ? validationMessage(firstCode)
-        : { key: `errors.${result.error.code}` };
-      setRefusal({ summary, fields: {} });
+      setRefusal({ summary: recordRefusalMessage(result.error), fields: {} });
     } finally {
       setBusy(false);
     }

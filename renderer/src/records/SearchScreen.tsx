@@ -4,7 +4,7 @@ import type { GuestHit } from '../../../shared/ipc/record-schemas.js';
 import { REVEAL_REASONS } from '../../../shared/ipc/record-schemas.js';
 import { say } from '../forms/refusal.js';
 import { api } from '../snowdesk.js';
-import { validationMessage } from './field-message.js';
+import { recordRefusalMessage } from './field-message.js';
 import { RecordTags } from './RecordTags.js';
 
 type Mode = 'idNumber' | 'phone' | 'name';
@@ -38,8 +38,7 @@ export function SearchScreen({ onOpen, onBack }: Props) {
       mode === 'idNumber' ? { idNumber: text } : mode === 'phone' ? { phone: text } : { name: text };
     const result = await api().call('guests.search', input);
     if (!result.ok) {
-      const firstCode = Object.values(result.error.fields ?? {})[0];
-      setProblem(say(t, firstCode ? validationMessage(firstCode) : { key: `errors.${result.error.code}` }));
+      setProblem(say(t, recordRefusalMessage(result.error)));
       return;
     }
     setProblem(null);
