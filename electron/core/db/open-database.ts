@@ -102,6 +102,8 @@ export function openDatabase(
     // guest data: a power cut must not lose a save the desk was told is done
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // an erasure must not leave the guest in free pages (issue 12); see erasure-scrub.ts for the WAL
+    db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
     const version = migrate(db, migrations, options.now);
     db.prepare('INSERT OR IGNORE INTO device (singleton, device_id, created_at) VALUES (1, ?, ?)').run(
