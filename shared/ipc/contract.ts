@@ -50,8 +50,15 @@ export const contract = {
   'network.status': { input: NoInput, output: NetworkStatus, permission: 'public' },
 
   // first run (R5): only while the kiosk has no account at all; the core checks that
+  // both people present: the maintainer and the first manager, each typing their own password
   'setup.create': {
-    input: z.object({ name: StaffName, password: PasswordInput }).strict(),
+    input: z
+      .object({
+        name: StaffName,
+        password: PasswordInput,
+        manager: z.object({ name: StaffName, password: PasswordInput }).strict(),
+      })
+      .strict(),
     output: SetupResult,
     permission: 'public',
   },
