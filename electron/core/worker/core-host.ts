@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { isEventName, isMethodName, type EventName } from '../../../shared/ipc/contract.js';
 import { fail, type Result } from '../../../shared/ipc/errors.js';
@@ -38,7 +40,7 @@ const STOPPED = fail('internal', 'The kiosk core stopped; it is starting again. 
  * launcher's build), else this folder's TypeScript run under tsx (unit tests, scripts).
  */
 export function coreWorkerEntry(bundleDir?: string): { url: URL; execArgv: string[] } {
-  if (bundleDir) return { url: new URL(`file://${bundleDir}/core-worker.js`), execArgv: [] };
+  if (bundleDir) return { url: pathToFileURL(join(bundleDir, 'core-worker.js')), execArgv: [] };
   // through a variable: the bundler must not turn this into an asset reference
   const fromSource = import.meta.url.endsWith('.ts');
   const name = fromSource ? 'core-worker.ts' : 'core-worker.js';
