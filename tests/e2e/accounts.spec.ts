@@ -176,7 +176,7 @@ test('first setup, accounts, first passwords, idle lock, lockout and quick switc
 
   // idle: the core locks by itself, and nothing of the screen that was open stays on the page
   clock.advance(IDLE_LOCK_MS + 1_000);
-  app.core.tick();
+  await app.core.tick();
   await expect(page.getByRole('heading', { name: '屏幕已锁定' })).toBeVisible();
   await expect(page.getByText('王芳（客服组长）已登录')).toBeVisible();
   await expect(page.getByRole('heading', { name: '你好，王芳' })).toHaveCount(0);
