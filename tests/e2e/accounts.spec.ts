@@ -385,10 +385,10 @@ test('input tells the core someone is at the kiosk, at most every 15 seconds', a
 
   // two minutes after that activity the kiosk stays open; past three it locks
   clock.advance(2 * 60_000);
-  core.tick();
+  await core.tick();
   expect(await core.dispatch('session.state', {})).toMatchObject({ ok: true, value: { locked: false } });
   clock.advance(60_001);
-  core.tick();
+  await core.tick();
   await expect(page.getByRole('heading', { name: '屏幕已锁定' })).toBeVisible();
   expect(app.consoleErrors).toEqual([]);
 });

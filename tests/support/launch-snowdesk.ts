@@ -108,7 +108,7 @@ export async function launchSnowdesk(options: LaunchOptions): Promise<LaunchedSn
   if (options.lang) overrides.language = options.lang;
   const logTo = options.log ?? 'silent';
   // a new core thread has no session: the page goes back to the lock screen, as in the app
-  let shownPage: Page | undefined;
+  const shown: { page?: Page } = {};
   // the core on its own thread, started as Electron's main starts it (electron/main/index.ts)
   const host = await CoreHost.start({
     core: {
@@ -124,7 +124,7 @@ export async function launchSnowdesk(options: LaunchOptions): Promise<LaunchedSn
     entry: coreWorkerEntry(CORE_BUNDLE_DIR),
     log: logTo === 'console' ? consoleLogger('snowdesk-preview') : silentLogger,
     onRestart: () => {
-      void shownPage?.reload().catch(() => {
+      void shown.page?.reload().catch(() => {
         // the page is closing
       });
     },
@@ -177,7 +177,7 @@ export async function launchSnowdesk(options: LaunchOptions): Promise<LaunchedSn
   });
 
   const page = await context.newPage();
-  shownPage = page;
+  shown.page = page;
   // as main's setWindowOpenHandler (deny): no second window stays open
   context.on('page', (opened) => {
     if (opened !== page) void opened.close();
