@@ -34,7 +34,7 @@ export async function staffTheDesk(core: CoreDoor): Promise<Record<Person, strin
 }
 
 /** staffTheDesk after first setup, with the maintainer signed in (setUpKiosk). */
-export async function hireTheDesk(core: Core): Promise<Record<Person, string>> {
+export async function hireTheDesk(core: CoreDoor): Promise<Record<Person, string>> {
   const ids = {} as Record<Person, string>;
   for (const [person, { name, role }] of Object.entries(PEOPLE) as [Person, (typeof PEOPLE)[Person]][]) {
     ids[person] = (await call(core, 'staff.create', { name, role, password: `first-${PASSWORD}` })).id;
