@@ -48,6 +48,8 @@ export const contract = {
   'app.info': { input: NoInput, output: AppInfo, permission: 'public' },
   'session.state': { input: NoInput, output: SessionState, permission: 'public' },
   'network.status': { input: NoInput, output: NetworkStatus, permission: 'public' },
+  /** the kiosk window closes only this way: a maintainer's quit, audited; Electron's main quits on ok */
+  'app.quit': { input: NoInput, output: z.object({}).strict(), permission: 'device.admin' },
 
   // first run (R5): only while the kiosk has no account at all; the core checks that
   'setup.create': {
