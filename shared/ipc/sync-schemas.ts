@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { SYNC_LIMITS } from '../sync/protocol.js';
-import { CentralUrl, DeviceName, DeviceToken, InboxChannel, PublicKey, TlsPin } from '../sync/wire.js';
+import {
+  CentralUrl,
+  DeviceName,
+  DeviceToken,
+  InboxChannel,
+  OutboxKind,
+  PublicKey,
+  TlsPin,
+} from '../sync/wire.js';
 
 /**
  * What the kiosk's IPC door says about sync with the central system (R24, R29). Everything here
@@ -120,7 +128,7 @@ export const StuckItem = z.discriminatedUnion('direction', [
     id: z.uuid(),
     recordId: z.string(),
     seq: z.number().int().positive(),
-    kind: z.enum(['record.revision', 'record.erasure']),
+    kind: OutboxKind,
     reason: StuckReason,
     /** English, from the central system or the kiosk; never guest data */
     message: z.string().nullable(),
