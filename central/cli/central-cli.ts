@@ -138,11 +138,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       [] as string[],
     )
     .option('--no-qr', 'text only')
-    .action(async (opts: { url: string; label: string; pin: string[]; qr: boolean }) => {
+    .option(
+      '--token-only',
+      'print the bare device token instead (for the conformance suite, or typing it in)',
+    )
+    .action(async (opts: { url: string; label: string; pin: string[]; qr: boolean; tokenOnly?: boolean }) => {
       const { db, keys } = common();
       await sodiumReady();
       const publicKey = currentPublicKey(readCentralKeys(keys));
       const token = await withPool(db, (pool) => issueToken(pool, opts.label, new Date()));
+      if (opts.tokenOnly) {
+        io.out(`${token}\n`);
+        return;
+      }
       const code = encodeEnrolmentCode({
         v: 1,
         url: opts.url,

@@ -35,6 +35,8 @@ CREATE TABLE devices (
   last_contact_at timestamptz,
   audit_seq bigint,
   audit_hash text,
+  -- set by a rewind, cleared only by an operator: until then every batch is refused
+  rewound_at timestamptz,
   inbox_acked bigint NOT NULL DEFAULT 0
 );
 -- one row per Idempotency-Key with a final result; consumes marks the item that took its position

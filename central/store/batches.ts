@@ -49,6 +49,9 @@ async function auditCheck(
   if (device.audit_seq === null || device.audit_hash === null) return { ok: true, value: null };
   const held: AuditHead = { seq: Number(device.audit_seq), hash: device.audit_hash };
   const checkpoint = request.auditCheckpoint;
+  if (device.rewound_at !== null) {
+    return fail('audit_rewind', 'this device rewound its audit history; an operator must accept it first');
+  }
   if (checkpoint?.seq !== held.seq) {
     return fail('audit_checkpoint_required', `send auditCheckpoint for audit entry ${held.seq}`, held.seq);
   }
@@ -63,6 +66,7 @@ async function auditCheck(
         JSON.stringify(held),
       ],
     );
+    await client.query('UPDATE devices SET rewound_at = $2 WHERE device_id = $1', [device.device_id, now]);
     return fail('audit_rewind', `the device's audit history no longer holds entry ${held.seq} as reported`);
   }
   const head = request.auditHead;
@@ -273,7 +277,7 @@ export async function acceptAuditRewind(pool: Pool, deviceId: string, now: Date)
   return inTransaction(pool, async (client) => {
     await lockForTransaction(client, `device:${deviceId}`);
     const updated = await client.query(
-      'UPDATE devices SET audit_seq = NULL, audit_hash = NULL WHERE device_id = $1 RETURNING device_id',
+      'UPDATE devices SET audit_seq = NULL, audit_hash = NULL, rewound_at = NULL WHERE device_id = $1 RETURNING device_id',
       [deviceId],
     );
     if ((updated.rowCount ?? 0) === 0) return false;

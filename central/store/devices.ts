@@ -27,6 +27,7 @@ export interface DeviceRow {
   last_contact_at: Date | null;
   audit_seq: string | null;
   audit_hash: string | null;
+  rewound_at: Date | null;
   inbox_acked: string;
 }
 
