@@ -14,8 +14,8 @@ export interface CentralProcessOptions {
   host?: string;
   port?: number;
   tls?: { key: string; cert: string };
-  /** test hook (SNOWDESK_CENTRAL_TEST_HOLD): stall inside a batch's transaction, for kill -9 tests */
-  holdBeforeCommit?: () => Promise<void>;
+  /** test hook (SNOWDESK_CENTRAL_TEST_HOLD): stall a batch with items, for kill -9 tests */
+  hold?: { at: 'before_commit' | 'after_commit'; stall: () => Promise<void> };
 }
 
 export interface RunningCentral {
@@ -34,7 +34,8 @@ export async function startCentral(options: CentralProcessOptions): Promise<Runn
     pool,
     keys,
     now: () => new Date(),
-    ...(options.holdBeforeCommit ? { beforeCommit: options.holdBeforeCommit } : {}),
+    ...(options.hold?.at === 'before_commit' ? { beforeCommit: options.hold.stall } : {}),
+    ...(options.hold?.at === 'after_commit' ? { afterCommit: options.hold.stall } : {}),
   });
   const host = options.host ?? '127.0.0.1';
   const address = await app.listen({ host, port: options.port ?? 0 });

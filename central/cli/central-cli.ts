@@ -103,7 +103,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     .option('--tls-cert <file>', 'PEM certificate chain')
     .action(async (opts: { host: string; port: string; tlsKey?: string; tlsCert?: string }) => {
       const { db, keys } = common();
-      const hold = io.env.SNOWDESK_CENTRAL_TEST_HOLD === 'before_commit';
+      const holdAt = io.env.SNOWDESK_CENTRAL_TEST_HOLD;
       const central = await startCentral({
         databaseUrl: db,
         keysPath: keys,
@@ -112,11 +112,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         ...(opts.tlsKey && opts.tlsCert
           ? { tls: { key: readFileSync(opts.tlsKey, 'utf8'), cert: readFileSync(opts.tlsCert, 'utf8') } }
           : {}),
-        ...(hold
+        ...(holdAt === 'before_commit' || holdAt === 'after_commit'
           ? {
-              holdBeforeCommit: () => {
-                io.out('holding a batch before its commit\n');
-                return new Promise<void>(() => undefined);
+              hold: {
+                at: holdAt,
+                stall: () => {
+                  io.out(`holding a batch ${holdAt}\n`);
+                  return new Promise<void>(() => undefined);
+                },
               },
             }
           : {}),

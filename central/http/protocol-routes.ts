@@ -32,7 +32,9 @@ export interface RouteDeps {
   pool: Pool;
   keys: CentralKeys;
   now: () => Date;
+  /** test hooks for kill -9 tests: run for batches with items, inside the transaction / after its commit */
   beforeCommit?: () => Promise<void>;
+  afterCommit?: () => Promise<void>;
 }
 
 /** An outbox item's turn has come: it must open, be content of the contract, and match its wrapper. */
@@ -109,11 +111,12 @@ export async function outboxBatch(deps: RouteDeps, asked: Asked): Promise<Answer
       lookupKey: deps.keys.lookupKey,
       check: contentCheck(deps.keys),
       now: deps.now(),
-      ...(deps.beforeCommit ? { beforeCommit: deps.beforeCommit } : {}),
+      ...(deps.beforeCommit && request.data.items.length > 0 ? { beforeCommit: deps.beforeCommit } : {}),
     },
     desk.device_id,
     request.data,
   );
+  if (deps.afterCommit && outcome.ok && request.data.items.length > 0) await deps.afterCommit();
   return fromOutcome(outcome);
 }
 
