@@ -316,6 +316,11 @@ export const contract = {
   'sync.testConnection': { input: S.SyncTestInput, output: S.SyncTestResult, permission: 'device.admin' },
   'sync.stuck': { input: NoInput, output: z.array(S.StuckItem), permission: 'device.admin' },
   'sync.retry': { input: S.SyncRetryInput, output: S.SyncStatus, permission: 'device.admin' },
+  'sync.lookUpCentral': {
+    input: S.CentralLookupInput,
+    output: S.CentralLookupResult,
+    permission: 'guest.search',
+  },
   // end sync
 
   // backups (R16): the daily run itself is the core's timer's, needing no session
