@@ -7,6 +7,7 @@ import { restoreLive, type StoreLifecycle } from './backup/live-restore.js';
 import { StaffAdmin } from './accounts/staff-admin.js';
 import { AuditLog } from './audit/audit-log.js';
 import { systemClock, type Clock } from './clock.js';
+import { ComplaintService } from './complaints/complaint-service.js';
 import { CoreError } from './core-error.js';
 import type { CoreServices, StoreServices } from './core-services.js';
 import type { Argon2Params } from './crypto/argon2-params.js';
@@ -32,11 +33,14 @@ import { qualityHandlers } from './handlers/quality-handlers.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { createMaintenanceApi, type MaintenanceApi } from './maintenance/maintenance-api.js';
 import { NetworkMonitor } from './network-monitor.js';
+import { QualityReportService } from './quality/quality-report.js';
 import { RecordStores } from './records/record-stores.js';
 import type { RecordWorkflowService } from './records/record-workflow-service.js';
 import { SessionManager } from './session/session-manager.js';
 import { SessionStore } from './session/session-store.js';
 import { readSettings, type SettingsSource } from './settings-source.js';
+import { SuggestionService } from './suggestions/suggestion-service.js';
+import { SamplingService } from './supervision/sampling-service.js';
 import { SyncService, type SyncTuning } from './sync/sync-service.js';
 import { onlineDeskKeys, workflowOnlineSubmissions } from './sync/workflow-online-submissions.js';
 
@@ -203,6 +207,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       sink: syncService.recordChanges,
     });
+    const keys = () => sessions.dataKeys();
+    const realWorkflow = (): RecordWorkflowService => records.for(false).service;
     store = {
       db,
       audit,
@@ -211,6 +217,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       staffAdmin: new StaffAdmin(db, sessions, audit, clock),
       records,
       sync: syncService,
+      complaints: new ComplaintService({ db, audit, staff: sessions.staff, keys, clock }),
+      suggestions: new SuggestionService({ db, audit, keys, clock }),
+      sampling: new SamplingService({ db, audit, clock, workflow: realWorkflow }),
+      quality: new QualityReportService({
+        db,
+        audit,
+        clock,
+        records: () => realWorkflow().deps.records,
+      }),
     };
     const backupService = new BackupService({
       db,
@@ -326,18 +341,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers: Handlers = {
     ...appHandlers(services),
     ...sessionHandlers(services),
-    ...staffHandlers(services),
-    ...recordHandlers(services),
+    ...staffHandlers(),
+    ...recordHandlers(),
     ...consentHandlers(services),
     ...deskOpsHandlers(services),
     ...syncHandlers(services),
     ...backupHandlers(services, backupWiring),
-    ...supervisionHandlers(services),
-    ...qualityHandlers(services),
+    ...supervisionHandlers(),
+    ...qualityHandlers(),
   };
   const dispatch = createDispatch({
     handlers,
     session: () => session.get(),
+    store: () => services.store(),
     log,
     validateOutput: options.validateOutput ?? false,
     storageFailure: (error) => storageFailure(error, options.dataDir),

@@ -188,7 +188,7 @@ test('first setup, accounts, first passwords, idle lock, lockout and quick switc
 
   // idle: the core locks by itself, and nothing of the screen that was open stays on the page
   clock.advance(IDLE_LOCK_MS + 1_000);
-  app.core.tick();
+  await app.core.tick();
   await expect(page.getByRole('heading', { name: '屏幕已锁定' })).toBeVisible();
   await expect(page.getByText('王芳（客服组长）已登录')).toBeVisible();
   await expect(page.getByRole('heading', { name: '你好，王芳' })).toHaveCount(0);
@@ -400,10 +400,10 @@ test('input tells the core someone is at the kiosk, at most every 15 seconds', a
 
   // two minutes after that activity the kiosk stays open; past three it locks
   clock.advance(2 * 60_000);
-  core.tick();
+  await core.tick();
   expect(await core.dispatch('session.state', {})).toMatchObject({ ok: true, value: { locked: false } });
   clock.advance(60_001);
-  core.tick();
+  await core.tick();
   await expect(page.getByRole('heading', { name: '屏幕已锁定' })).toBeVisible();
   expect(app.consoleErrors).toEqual([]);
 });

@@ -1,10 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Core } from '../../electron/core/create-core.js';
 import { gb11643CheckChar } from '../../shared/domain/resident-id.js';
 import type { GuestDraft } from '../../shared/domain/guest-record.js';
 import type { Role } from '../../shared/domain/roles.js';
-import { call, FIRST_MANAGER, setUpKiosk } from './core-harness.js';
+import { call, FIRST_MANAGER, setUpKiosk, type CoreDoor } from './core-harness.js';
 
 /** The desk's people for record tests; everyone ends up with PASSWORD. */
 export const PEOPLE = {
@@ -31,8 +30,13 @@ const CERTIFIED: readonly Person[] = ['lead', 'alice', 'bob', 'supervisor'];
  * their own password, the others certified by the manager; nobody signed in at the end. Returns
  * staff ids by person.
  */
-export async function staffTheDesk(core: Core): Promise<Record<Person, string>> {
+export async function staffTheDesk(core: CoreDoor): Promise<Record<Person, string>> {
   await setUpKiosk(core);
+  return hireTheDesk(core);
+}
+
+/** staffTheDesk after first setup, with the maintainer signed in (setUpKiosk). */
+export async function hireTheDesk(core: CoreDoor): Promise<Record<Person, string>> {
   const ids = {} as Record<Person, string>;
   const others = (Object.keys(PEOPLE) as Person[]).filter((p) => p !== 'manager');
   for (const person of others) {
@@ -55,7 +59,7 @@ export async function staffTheDesk(core: Core): Promise<Record<Person, string>> 
   return ids;
 }
 
-export async function signInAs(core: Core, person: Person): Promise<void> {
+export async function signInAs(core: CoreDoor, person: Person): Promise<void> {
   await call(core, 'session.signIn', { name: PEOPLE[person].name, password: PASSWORD });
 }
 

@@ -105,7 +105,8 @@ describe('snowdesk init, seed and export', () => {
     const exportBytes = Buffer.from(csv, 'utf8');
     expect([...values].every((v) => exportBytes.includes(Buffer.from(v, 'utf8')))).toBe(true);
     expect(found).toEqual([]);
-  });
+    // thousands of values searched through every file: a scan, not a timing
+  }, 120_000);
 
   it('refuses the export to the maintainer, who sees no guest data', async () => {
     const refused = await run(['export', '--data-dir', dataDir], ADMIN);
