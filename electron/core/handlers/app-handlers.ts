@@ -18,7 +18,7 @@ export function appHandlers(
     'network.status': () => services.network.get(),
     'app.quit': (_input, { session }) => {
       services.store().audit.append({
-        actorId: session?.staff.id ?? null,
+        actorId: session.staff.id,
         action: 'app.quit',
         targetType: 'device',
         targetId: 'kiosk',

@@ -1290,6 +1290,11 @@ export class RecordWorkflowService {
     return this.names;
   }
 
+  /** Builds the name index in slices (the core's thread keeps answering); ensureNames is then free. */
+  prepareNames(): Promise<void> {
+    return this.names.buildInSlices(() => this.nameEntries());
+  }
+
   private *nameEntries(): Generator<readonly [string, readonly string[]]> {
     // read the list first: opening payloads while iterating a statement is fine, but keep it simple
     const rows = [...this.repo.liveRecords()];
@@ -1309,7 +1314,7 @@ export class RecordWorkflowService {
   }
 
   private refreshNames(recordId: string): void {
-    if (!this.names.built) return;
+    if (!this.names.built && !this.names.underConstruction) return;
     const record = this.repo.record(recordId);
     if (!record || record.erased_at !== null) this.names.remove(recordId);
     else this.names.update(recordId, this.namesOf(record));
