@@ -81,10 +81,14 @@ export async function refusal<M extends MethodName>(
 }
 
 export const ADMIN = { name: 'Maintainer Zhao', password: 'snow-admin-2026!' };
+/** The first manager, created and certified with the maintainer at first setup (desk-harness's manager). */
+export const FIRST_MANAGER = { name: 'Manager Sun', password: 'powder-day-2026!' };
+/** What the two people type at first setup. */
+export const SETUP = { ...ADMIN, manager: FIRST_MANAGER };
 
 /** First setup done and confirmed, the maintainer signed in. */
 export async function setUpKiosk(core: CoreDoor): Promise<{ recoveryKey: string }> {
-  const result = await call(core, 'setup.create', ADMIN);
+  const result = await call(core, 'setup.create', SETUP);
   const groups = result.recoveryKey.split('-');
   const typed = Object.fromEntries(result.confirmGroups.map((i) => [String(i), groups[i - 1] ?? '']));
   await call(core, 'setup.confirmRecoveryKey', { groups: typed });
