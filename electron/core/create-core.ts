@@ -17,6 +17,7 @@ import { bindToDevice } from './db/device-binding.js';
 import { openDatabase, type OpenedStore } from './db/open-database.js';
 import { storageFailure } from './db/storage-failure.js';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch.js';
+import { ERASING_METHODS, scrubAfterErasure } from './db/erasure-scrub.js';
 import { EventBus } from './event-bus.js';
 import { appHandlers } from './handlers/app-handlers.js';
 import { backupHandlers, backupHealth, type BackupWiring } from './handlers/backup-handlers.js';
@@ -330,6 +331,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     validateOutput: options.validateOutput ?? false,
     storageFailure: (error) => storageFailure(error, options.dataDir),
+    afterCall: (method) => {
+      if (store && ERASING_METHODS.has(method)) {
+        for (const db of store.records.databases()) scrubAfterErasure(db, log);
+      }
+    },
     onRefused: (method, code, who) => {
       store?.audit.append({
         actorId: who?.staff.id ?? null,

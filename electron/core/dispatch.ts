@@ -61,6 +61,8 @@ export interface DispatchOptions {
   limits?: PayloadLimits;
   /** names a failure of the data folder (disk full, read-only) that a handler threw, or null */
   storageFailure?: (error: unknown) => CoreError | null;
+  /** told of each call a handler completed, after it returned (housekeeping such as erasure-scrub.ts) */
+  afterCall?: (method: MethodName) => void;
   /** told of each refusal by permission, so it can be audited */
   onRefused?: (method: MethodName, code: string, session: ActiveSession | null) => void;
 }
@@ -124,6 +126,7 @@ export function createDispatch(options: DispatchOptions): Dispatch {
           return fail('internal', `The answer to ${method} broke the contract`);
         }
       }
+      options.afterCall?.(method);
       return ok(value);
     } catch (error) {
       if (error instanceof CoreError) return fail(error.code, error.message, error.fields, error.retryAt);
