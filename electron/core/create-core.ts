@@ -380,6 +380,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     if (options.dailyBackup !== false) void backupSchedule.check();
   };
   const timer = setInterval(tick, IDLE_CHECK_MS);
+  let closed = false;
   timer.unref();
   // through a function: TypeScript does not see openStore assign `sync`
   const openedSync = (): SyncService | null => sync;
@@ -406,6 +407,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     backupSchedule,
     maintenance: createMaintenanceApi(storage, () => store, session, clock, options.settings),
     close: () => {
+      // tests and the worker's shutdown may both close: the second call must not touch a closed db
+      if (closed) return;
+      closed = true;
       clearInterval(timer);
       sync?.stop();
       if (store) markAudit();
