@@ -41,7 +41,8 @@ import { SessionStore } from './session/session-store.js';
 import { readSettings, type SettingsSource } from './settings-source.js';
 import { SuggestionService } from './suggestions/suggestion-service.js';
 import { SamplingService } from './supervision/sampling-service.js';
-import { SyncService, type SyncTuning } from './sync/sync-service.js';
+import type { SyncTuning } from './sync/sync-options.js';
+import { SyncService } from './sync/sync-service.js';
 import { onlineDeskKeys, workflowOnlineSubmissions } from './sync/workflow-online-submissions.js';
 
 const IDLE_CHECK_MS = 5_000;

@@ -1,6 +1,6 @@
 import type { CoreServices } from '../core-services.js';
 import type { Handlers } from '../dispatch.js';
-import { unavailableSyncStatus } from '../sync/sync-service.js';
+import { unavailableSyncStatus } from '../sync/sync-status.js';
 
 type SyncMethods =
   | 'sync.status'

@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import type {
   CentralLookupInput,
   CentralLookupResult,
@@ -6,22 +5,17 @@ import type {
   SyncDetails,
   SyncEnrolInput,
   SyncEnrolResult,
-  SyncProblem,
   SyncStatus,
   SyncTestInput,
   SyncTestResult,
 } from '../../../shared/ipc/sync-schemas.js';
 import { SYNC_LIMITS } from '../../../shared/sync/protocol.js';
-import type { AuditLog } from '../audit/audit-log.js';
-import type { Clock } from '../clock.js';
 import type { KeyHandle } from '../crypto/key-handle.js';
-import type { Logger } from '../logger.js';
-import type { NetworkMonitor } from '../network-monitor.js';
 import type { RecordChangeSink } from '../records/record-change-sink.js';
 import { CentralClient } from './central-client.js';
 import { lookUpCentral } from './central-lookup.js';
 import { checkHealth, enrol, type EnrolmentDeps, enrolmentTarget, testConnection } from './enrolment.js';
-import { InboxStore, type OnlineSubmissionSink } from './inbox-store.js';
+import { InboxStore } from './inbox-store.js';
 import { pullInbox, sendInboxReports } from './inbox-puller.js';
 import { OutboxRecordChangeSink } from './outbox.js';
 import { OutboxQueue } from './outbox-queue.js';
@@ -29,6 +23,8 @@ import { drainOutbox } from './outbox-sender.js';
 import { SyncClosed, SyncFailure, type Verdict, stopWith } from './sync-failure.js';
 import { retryDelayMs, type Scheduler, systemScheduler, type TimerHandle } from './sync-schedule.js';
 import { type Enrolment, readEnrolment, SyncStateStore } from './sync-store.js';
+import { DEFAULT_POLL_INTERVAL_MS, type SyncServiceOptions } from './sync-options.js';
+import { syncDetails, syncStatus } from './sync-status.js';
 
 /**
  * The sync loop (docs/sync-protocol.md; DESIGN.md "Sync with the central system"). It runs by
@@ -46,57 +42,9 @@ import { type Enrolment, readEnrolment, SyncStateStore } from './sync-store.js';
  * kiosk carries on where it stopped; only the timers live in memory.
  */
 
-export interface SyncTuning {
-  scheduler?: Scheduler;
-  /** for the jitter; Math.random unless a test fixes it */
-  random?: () => number;
-  connectTimeoutMs?: number;
-  requestTimeoutMs?: number;
-  /** between rounds when all is well: new online submissions arrive by this */
-  pollIntervalMs?: number;
-  /** items per batch, at most SYNC_LIMITS.maxBatchItems */
-  maxBatchItems?: number;
-  /** the record workflow's door for opened online submissions; until it exists they wait in sync_inbox */
-  onlineSubmissions?: OnlineSubmissionSink;
-}
-
-export interface SyncServiceOptions extends SyncTuning {
-  db: Database;
-  deviceId: string;
-  audit: AuditLog;
-  appVersion: string;
-  clock: Clock;
-  log: Logger;
-  network: NetworkMonitor;
-  /** DK of the unlocked session, or null (locked, signed out): makes the holding key pair */
-  keys: () => KeyHandle | null;
-  /** DK when the person unlocked may open online submissions (certified desk staff), else null */
-  inboxKeys?: () => KeyHandle | null;
-  /** the header's line changed */
-  onStatus: (status: SyncStatus) => void;
-}
-
-export const DEFAULT_POLL_INTERVAL_MS = 60_000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 /** docs/sync-protocol.md 7: warn when the clocks are more than two minutes apart */
 const CLOCK_SKEW_WARN_MS = 2 * 60 * 1000;
-
-const NOT_ENROLLED: SyncStatus = {
-  state: 'not_enrolled',
-  online: false,
-  waiting: 0,
-  stuck: 0,
-  inboxToOpen: 0,
-  lastSuccessAt: null,
-  nextAttemptAt: null,
-  lastError: null,
-  clockSkewMs: null,
-};
-
-/** The status of a kiosk whose data folder did not open. */
-export function unavailableSyncStatus(): SyncStatus {
-  return { ...NOT_ENROLLED };
-}
 
 export class SyncService {
   readonly queue: OutboxQueue;
@@ -202,51 +150,19 @@ export class SyncService {
   }
 
   status(): SyncStatus {
-    if (!this.enrolment) {
-      return {
-        ...NOT_ENROLLED,
-        waiting: this.queue.waiting(),
-        stuck: this.queue.stuckCount() + this.inbox.stuckCount(),
-      };
-    }
-    const st = this.state.get();
-    const state = this.running
-      ? 'syncing'
-      : st.stopped === 1
-        ? 'stopped'
-        : st.failures > 0 && st.last_error !== null
-          ? 'retrying'
-          : 'idle';
-    return {
-      state,
-      online: this.reachable,
-      waiting: this.queue.waiting(),
-      stuck: this.queue.stuckCount() + this.inbox.stuckCount(),
-      inboxToOpen: this.inbox.toOpen(),
-      lastSuccessAt: st.last_success_at,
-      nextAttemptAt: this.running ? null : (this.timerDue ?? st.not_before),
-      lastError:
-        st.last_error === null ? null : { problem: st.last_error as SyncProblem, at: st.last_error_at ?? 0 },
-      clockSkewMs: st.clock_skew_ms,
-    };
+    return syncStatus({
+      enrolment: this.enrolment,
+      state: this.state.get(),
+      queue: this.queue,
+      inbox: this.inbox,
+      running: this.running !== null,
+      reachable: this.reachable,
+      timerDue: this.timerDue,
+    });
   }
 
   details(): SyncDetails {
-    const e = this.enrolment;
-    return {
-      status: this.status(),
-      enrolment: e
-        ? {
-            url: e.url,
-            deviceId: this.options.deviceId,
-            deviceName: e.deviceName,
-            centralPublicKey: e.centralPublicKey,
-            tlsPins: e.tlsPins,
-            enrolledAt: e.enrolledAt,
-          }
-        : null,
-      lastErrorDetail: this.state.get().last_error_detail,
-    };
+    return syncDetails(this.enrolment, this.options.deviceId, this.status(), this.state.get());
   }
 
   stuck(): StuckItem[] {
