@@ -12,22 +12,6 @@ export const deskOpsZhCN = {
     hours: '{{hours}} 小时 {{minutes}} 分',
     minutes: '{{minutes}} 分钟',
   },
-  problems: {
-    required: '请填写此项。',
-    text_too_long: '内容太长，请精简。',
-    invalid: '格式不正确。',
-    unknown_record: '找不到这个客户记录编号，请核对。',
-    cannot_handle_complaints: '此人没有处理投诉的权限。',
-    assignee_is_entrant: '不能分派给录入这条记录的人。',
-    unknown_staff: '找不到这个员工，或账户已停用。',
-    not_assignee: '只有负责人才能处理完毕。',
-    not_assigned: '请先分派负责人。',
-    already_resolved: '这件投诉已经处理完毕，不能再更改。',
-    unknown_complaint: '找不到这件投诉，请刷新。',
-    unknown_suggestion: '找不到这条建议，请刷新。',
-    date_future: '这一天还没有开始。',
-    date_invalid: '日期不正确。',
-  },
   team: {
     title: '今日班组情况（日常监督）',
     intro:

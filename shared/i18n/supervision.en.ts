@@ -17,22 +17,7 @@ export const supervisionEn: MessageCatalog['supervision'] = {
     submit: 'Draw the sample',
     drawn: 'Drew {{size}} of {{population}} valid records.',
   },
-  problems: {
-    required: 'Fill this in.',
-    date_invalid: 'Enter a real date (year-month-day).',
-    period_reversed: 'The end of the period cannot be before its start.',
-    share_out_of_range: 'The share must be more than 0 % and at most 100 %.',
-    count_out_of_range: 'The number of records must be a whole number from 1 to 500.',
-    share_or_count: 'Give a share or a number of records (one of them).',
-    period_empty:
-      'No record became valid in this period, so there is nothing to draw. Choose another period.',
-    sample_completed: 'This sample’s check is complete and can no longer change.',
-    records_unchecked: 'Some records are not checked yet. Check each record before completing.',
-    record_erased: 'This record was erased; there is nothing to check.',
-    record_not_in_sample: 'This record is not in the sample.',
-    sample_not_found: 'This sample does not exist.',
-    unknown: 'That did not work. Try again.',
-  },
+  loadFailed: 'That did not work. Try again.',
   list: {
     title: 'Samples',
     caption: 'Samples drawn',

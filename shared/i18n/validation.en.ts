@@ -127,4 +127,83 @@ export const validationEn: ValidationCatalog = {
     online_submission:
       'What a guest sent online cannot be discarded like a desk draft. If the guest asks, request an erasure.',
   },
+  account: {
+    required: 'Please fill this in',
+    repeat_mismatch: 'The two passwords differ; please type them again',
+    name_required: 'Please enter a name',
+    name_too_long: 'The name is too long: at most {{max}} characters',
+    name_characters: 'Names may contain letters, digits, spaces and . · - _ only',
+    name_taken: 'An account with this name exists; choose another name (for example, add the staff number)',
+    not_maintainer: 'There is no maintainer account with this name',
+    self: 'You cannot disable the account you are using',
+    not_desk_role: 'Only specialists, team leads and managers are certified',
+    not_found: 'This account was not found; it may have changed. Refresh the list',
+  },
+  password: {
+    too_short: 'The password is too short: at least {{min}} characters',
+    too_long: 'The password is too long: at most {{max}} characters',
+    contains_name: 'The password must not contain the name',
+    too_simple:
+      'The password is too simple (common or repeated characters); choose one that is hard to guess',
+    same_as_current: 'The new password must differ from the current one',
+  },
+  recoveryKey: {
+    length: 'A recovery key has 14 groups of 4 characters; check it against what you wrote down',
+    character:
+      'The recovery key contains a character that recovery keys never use; check what you wrote down',
+    checksum: 'A character of the recovery key is mistyped; check it group by group',
+    mismatch: 'This group does not match the recovery key; check it against what you wrote down',
+  },
+  consentNotice: {
+    version_taken: 'This version has been published already; use a new version number',
+    version_characters: 'Use letters, digits, dots, hyphens and underscores only',
+    notice_too_short: 'The notice is too short (20 characters at least)',
+    notice_too_long: 'The notice is too long (5,000 characters at most)',
+  },
+  desk: {
+    required: 'Please fill this in.',
+    text_too_long: 'This is too long; please shorten it.',
+    unknown_record: 'No guest record has this number; please check it.',
+    cannot_handle_complaints: 'This person may not handle complaints.',
+    assignee_is_entrant: 'It cannot go to the person who entered the record.',
+    unknown_staff: 'No such active account.',
+    not_assignee: 'Only the person it is assigned to can resolve it.',
+    not_assigned: 'Assign someone first.',
+    already_resolved: 'This complaint is resolved and cannot change.',
+    unknown_complaint: 'This complaint was not found; please refresh.',
+    unknown_suggestion: 'This suggestion was not found; please refresh.',
+    date_future: 'That day has not begun yet.',
+    date_invalid: 'That is not a valid date.',
+  },
+  sampling: {
+    required: 'Fill this in.',
+    date_invalid: 'Enter a real date (year-month-day).',
+    period_reversed: 'The end of the period cannot be before its start.',
+    share_out_of_range: 'The share must be more than 0 % and at most 100 %.',
+    count_out_of_range: 'The number of records must be a whole number from 1 to 500.',
+    share_or_count: 'Give a share or a number of records (one of them).',
+    period_empty:
+      'No record became valid in this period, so there is nothing to draw. Choose another period.',
+    sample_completed: 'This sample’s check is complete and can no longer change.',
+    records_unchecked: 'Some records are not checked yet. Check each record before completing.',
+    record_erased: 'This record was erased; there is nothing to check.',
+    record_not_in_sample: 'This record is not in the sample.',
+    sample_not_found: 'This sample does not exist.',
+  },
+  enrolmentCode: {
+    prefix: 'This is not an enrolment code: codes start with snowdesk-enrol:1:',
+    encoding: 'The code is incomplete or mistyped; copy or scan it again',
+    json: 'The code is damaged; ask the central system for a new one',
+    content:
+      'The code lacks the address, token or key, or holds a wrong value; ask the central system for a new one',
+  },
+  quality: {
+    period_invalid_date: 'Enter a real date.',
+    period_reversed: 'The end cannot be before the start.',
+    period_too_long: 'A period is at most a year (366 days).',
+  },
+  input: {
+    invalid: 'Something is wrong with this entry; please check it',
+    not_a_field: 'This is not a field of the guest record',
+  },
 };

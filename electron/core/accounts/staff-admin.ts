@@ -50,7 +50,7 @@ export class StaffAdmin {
   ): Promise<StaffAccount> {
     const nameKey = staffNameKey(name);
     if (this.sessions.staff.byNameKey(nameKey)) {
-      throw new CoreError('conflict', 'An account with this name exists', { name: 'name_taken' });
+      throw new CoreError('conflict', 'An account with this name exists', { name: 'account.name_taken' });
     }
     const problem = passwordProblem(password, name);
     if (problem)
@@ -90,7 +90,7 @@ export class StaffAdmin {
   setDisabled(actor: ActiveSession, id: string, disabled: boolean): StaffAccount {
     const row = this.require(id);
     if (disabled && id === actor.staff.id) {
-      throw new CoreError('conflict', 'You cannot disable your own account', { id: 'self' });
+      throw new CoreError('conflict', 'You cannot disable your own account', { id: 'account.self' });
     }
     this.db.transaction(() => {
       this.sessions.staff.setDisabled(id, disabled ? this.clock.now() : null);
@@ -125,11 +125,11 @@ export class StaffAdmin {
   certify(actor: ActiveSession, id: string, certified: boolean): StaffAccount {
     const row = this.require(id);
     if (id === actor.staff.id) {
-      throw new CoreError('conflict', 'Nobody certifies themselves', { id: 'self' });
+      throw new CoreError('conflict', 'Nobody certifies themselves', { id: 'account.self' });
     }
     if (row.role === 'maintainer' || row.role === 'supervisor') {
       throw new CoreError('conflict', 'Only desk staff are certified for guest entry', {
-        id: 'not_desk_role',
+        id: 'account.not_desk_role',
       });
     }
     this.db.transaction(() => {
@@ -150,7 +150,7 @@ export class StaffAdmin {
 
   private require(id: string): StaffRow {
     const row = this.sessions.staff.byId(id);
-    if (!row) throw new CoreError('not_found', 'No such account', { id: 'not_found' });
+    if (!row) throw new CoreError('not_found', 'No such account', { id: 'account.not_found' });
     return row;
   }
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { calendarDateAt } from '../../../shared/domain/calendar.js';
+import type { ProblemCode } from '../../../shared/ipc/problem-codes.js';
 import {
   crossReviewDeadline,
   deadlineStatus,
@@ -83,7 +84,7 @@ class AuditedRefusal extends CoreError {
     code: ErrorCode,
     message: string,
     readonly auditReason: string,
-    fields?: Record<string, string>,
+    fields?: Record<string, ProblemCode>,
     readonly auditFields?: readonly string[],
   ) {
     super(code, message, fields);

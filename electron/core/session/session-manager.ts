@@ -122,7 +122,9 @@ export class SessionManager {
     if (problem)
       throw new CoreError('invalid_input', 'The new password is not acceptable', { next: problem });
     if (next.normalize('NFC') === current.normalize('NFC')) {
-      throw new CoreError('invalid_input', 'The new password must differ', { next: 'same_as_current' });
+      throw new CoreError('invalid_input', 'The new password must differ', {
+        next: 'password.same_as_current',
+      });
     }
     const check = await this.verify(row, current, 'session.change_password');
     check.wipe();

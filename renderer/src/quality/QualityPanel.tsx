@@ -21,7 +21,7 @@ function periodProblems(error: CoreErrorShape): Problems | null {
   const problems: Problems = {};
   for (const field of ['from', 'to'] as const) {
     const code = error.fields?.[field];
-    if (code?.startsWith('quality_period_')) problems[field] = code;
+    if (code?.startsWith('quality.')) problems[field] = code;
   }
   return Object.keys(problems).length > 0 ? problems : null;
 }
@@ -56,7 +56,7 @@ function QualityReportPanel({ staff }: { staff: StaffView }) {
     const local = periodBounds(period.from, period.to);
     if (!local.ok) {
       setProblems(
-        Object.fromEntries(Object.entries(local.problems).map(([f, p]) => [f, `quality_period_${p}`])),
+        Object.fromEntries(Object.entries(local.problems).map(([f, p]) => [f, `quality.period_${p}`])),
       );
       return;
     }
@@ -110,7 +110,7 @@ function QualityReportPanel({ staff }: { staff: StaffView }) {
         />
         {problem && (
           <p id={`${id}-problem`} className="field-problem">
-            {t(`quality.problem.${problem}`)}
+            {t(`validation:${problem}`)}
           </p>
         )}
       </div>

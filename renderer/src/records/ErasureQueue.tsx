@@ -50,7 +50,7 @@ function ErasureItem({
   const name = item.guestName || t('records.queue.unnamed');
   async function decide(approve: boolean): Promise<void> {
     if (!approve && reason.trim() === '') {
-      setProblem(t('problems.required'));
+      setProblem(t('validation:account.required'));
       return;
     }
     const result = approve

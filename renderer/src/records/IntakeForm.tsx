@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isOnlineChannel, type GuestDraft } from '../../../shared/domain/guest-record.js';
 import type { GuestHit, RecordDetail } from '../../../shared/ipc/record-schemas.js';
 import { CONTACT_METHODS, CONTACT_OUTCOMES, ONSITE_CHANNELS } from '../../../shared/ipc/record-schemas.js';
-import { say, type Message } from '../forms/refusal.js';
+import { say, type Message, problemMessage } from '../forms/refusal.js';
 import { api, callOrThrow } from '../snowdesk.js';
 import { coreNow, coreToday } from './desk-clock.js';
 import { formatClock, formatDateTime } from './display.js';
@@ -24,7 +24,6 @@ import {
   type FieldSpec,
   type Requirement,
 } from './draft-model.js';
-import { validationMessage } from './field-message.js';
 import { useAutosave, type SaveState } from './use-autosave.js';
 import { DiscardDraft } from './DiscardDraft.js';
 import { WithRecord } from './WithRecord.js';
@@ -119,7 +118,7 @@ function IntakeEditor({ detail, onSelfReview, onOpenRecord, onBack, onDiscarded 
   const shown = problemsToShow(problems, touched, false);
   const problemAt = (path: string) => {
     const problem = shown[path];
-    return problem ? validationMessage(problem) : undefined;
+    return problem ? problemMessage(problem) : undefined;
   };
   const missing = missingRequiredFields(draft, today);
   const age = knownAge(draft, today);

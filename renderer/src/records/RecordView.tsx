@@ -155,7 +155,7 @@ function ReasonAction({
   const [problem, setProblem] = useState<string | null>(null);
   async function go(): Promise<void> {
     if (reason.trim() === '') {
-      setProblem(t('problems.required'));
+      setProblem(t('validation:account.required'));
       return;
     }
     const result = await run(reason.trim());

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
+import { refusalMessage } from '../forms/refusal.js';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../shared/domain/roles.js';
 import type { RecordDetail } from '../../../shared/ipc/record-schemas.js';
@@ -10,7 +11,6 @@ import { api, callOrThrow } from '../snowdesk.js';
 import { coreToday } from './desk-clock.js';
 import { formatDateTime } from './display.js';
 import { fieldLabelKey } from './draft-model.js';
-import { recordRefusalMessage } from './field-message.js';
 import { FieldList } from './FieldList.js';
 import { RoundsHistory } from './IntakeForm.js';
 import { RecordTags } from './RecordTags.js';
@@ -92,7 +92,7 @@ function ReviewPanel({
         onDone(kind === 'return' ? 'records.desk.returned' : 'records.desk.approved');
         return;
       }
-      setRefusal({ summary: recordRefusalMessage(result.error), fields: {} });
+      setRefusal({ summary: refusalMessage(result.error), fields: {} });
     } finally {
       setBusy(false);
     }

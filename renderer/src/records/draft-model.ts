@@ -10,6 +10,7 @@ import {
   parseDateInput,
   requiredFieldsFor,
   validateGuestForSubmit,
+  type FieldError,
   type GuestDraft,
 } from '../../../shared/domain/guest-record.js';
 import { validateIdDocument } from '../../../shared/domain/identity-documents.js';
@@ -182,10 +183,8 @@ export function showsGuardian(draft: GuestDraft, today: IsoDate): boolean {
   return draft.guardian !== undefined && Object.keys(draft.guardian).length > 0;
 }
 
-export interface FieldProblem {
-  readonly code: string;
-  readonly params?: Readonly<Record<string, string | number>>;
-}
+/** the domain's own error for a field (guest-record.ts), a word of the one vocabulary */
+export type FieldProblem = FieldError;
 
 /** Every field's first problem as the domain sees it today, keyed by path. */
 export function problemsOf(draft: GuestDraft, today: IsoDate): Record<string, FieldProblem> {

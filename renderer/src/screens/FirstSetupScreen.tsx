@@ -2,14 +2,12 @@ import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_NAME_MAX } from '../../../shared/domain/staff-account-rules.js';
 import type { AppInfo, SetupResult } from '../../../shared/ipc/schemas.js';
-import { missing, repeatProblem } from '../forms/local-checks.js';
+import { passwordFormProblems } from '../forms/local-checks.js';
 import { NewPasswordFields } from '../forms/NewPasswordFields.js';
-import { localRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
-import { useCoreSubmit } from '../forms/use-core-submit.js';
+import { useWrite } from '../forms/use-write.js';
 import { DeviceStatus } from '../shell/DeviceStatus.js';
-import { api } from '../snowdesk.js';
 
 /** Step 1 of first run: the maintainer's own account. Steps 2 and 3 are RecoveryKeyScreen. */
 export function FirstSetupScreen({
@@ -23,22 +21,21 @@ export function FirstSetupScreen({
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+  const { busy, refusal, write } = useWrite();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const local = missing({ name, password, repeat });
-    const mismatch = repeatProblem(password, repeat);
-    if (mismatch) local.repeat = mismatch;
-    const refusedHere = localRefusal(local);
-    if (refusedHere) {
-      setRefusal(refusedHere);
-      return;
-    }
-    const result = await submit(() => api().call('setup.create', { name, password }), {
-      name: 'name',
-      password: 'password',
-    });
+    const result = await write(
+      'setup.create',
+      { name, password },
+      {
+        check: passwordFormProblems({ name, password }, password, repeat),
+        shown: {
+          name: 'name',
+          password: 'password',
+        },
+      },
+    );
     if (result) onCreated(result);
   }
 
