@@ -78,8 +78,10 @@ export const deskOpsEn: MessageCatalog['deskOps'] = {
     submit: 'Register the complaint',
     registered: 'Complaint no. {{number}} registered.',
     ownOnly: 'Only the complaints you registered are shown here.',
-    leakAlert:
-      '{{count}} suspected leak complaint(s) not resolved: investigate at once and tell the customer-service manager.',
+    leakAlert_one:
+      '{{count}} suspected leak complaint not resolved: investigate at once and tell the customer-service manager.',
+    leakAlert_other:
+      '{{count}} suspected leak complaints not resolved: investigate at once and tell the customer-service manager.',
     list: 'Complaints',
     number: 'No.',
     status: 'Status',

@@ -78,7 +78,7 @@ export const deskOpsZhCN = {
     submit: '登记投诉',
     registered: '已登记投诉第 {{number}} 号。',
     ownOnly: '这里只显示你登记的投诉。',
-    leakAlert: '有 {{count}} 件疑似信息泄露投诉尚未处理完毕：请立即调查处理，并报告客服经理。',
+    leakAlert_other: '有 {{count}} 件疑似信息泄露投诉尚未处理完毕：请立即调查处理，并报告客服经理。',
     list: '投诉列表',
     number: '编号',
     status: '状态',

@@ -4,6 +4,7 @@ import { recordsEn } from './records.en.js';
 import { deskOpsEn } from './desk-ops.en.js';
 import { supervisionEn } from './supervision.en.js';
 import { qualityEn } from './quality.en.js';
+import { validationEn } from './validation.en.js';
 
 export const en: MessageCatalog = {
   app: {
@@ -281,8 +282,10 @@ export const en: MessageCatalog = {
     },
     waiting: '{{count}} waiting to send',
     allSent: 'Everything sent',
-    stuck: '{{count}} need a maintainer',
-    inboxToOpen: '{{count}} online submissions arrive at the next unlock',
+    stuck_one: '{{count}} needs a maintainer',
+    stuck_other: '{{count}} need a maintainer',
+    inboxToOpen_one: '{{count}} online submission arrives at the next unlock',
+    inboxToOpen_other: '{{count}} online submissions arrive at the next unlock',
     lastSuccess: 'Last sync: {{time}}',
     neverSynced: 'Never synced yet',
     nextAttempt: 'Tries again at {{time}}',
@@ -473,4 +476,5 @@ export const en: MessageCatalog = {
   supervision: supervisionEn,
   quality: qualityEn,
   backup: backupEn,
+  validation: validationEn,
 };

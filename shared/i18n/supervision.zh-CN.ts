@@ -39,7 +39,7 @@ export const supervisionZhCN = {
     title: '样本：{{from}} 至 {{to}}',
     request: '抽取要求',
     share: '比例 {{share}}%',
-    count: '{{count}} 份',
+    count_other: '{{count}} 份',
     population: '有效记录总数',
     seed: '随机种子',
     digest: '总体摘要（SHA-256）',

@@ -3,6 +3,7 @@ import { recordsZhCN } from './records.zh-CN.js';
 import { deskOpsZhCN } from './desk-ops.zh-CN.js';
 import { supervisionZhCN } from './supervision.zh-CN.js';
 import { qualityZhCN } from './quality.zh-CN.js';
+import { validationZhCN } from './validation.zh-CN.js';
 
 /**
  * zh-CN, the kiosk's default language. Terms follow REQUIREMENTS.md (written there in
@@ -261,8 +262,8 @@ export const zhCN = {
     },
     waiting: '待上传 {{count}} 条',
     allSent: '全部已上传',
-    stuck: '{{count}} 条需要系统维护人员处理',
-    inboxToOpen: '{{count}} 条线上提交待解锁后接收',
+    stuck_other: '{{count}} 条需要系统维护人员处理',
+    inboxToOpen_other: '{{count}} 条线上提交待解锁后接收',
     lastSuccess: '上次同步：{{time}}',
     neverSynced: '尚未同步过',
     nextAttempt: '将于 {{time}} 自动重试',
@@ -432,4 +433,6 @@ export const zhCN = {
   supervision: supervisionZhCN,
   quality: qualityZhCN,
   backup: backupZhCN,
+  /** field and refusal messages by problem code (shared/ipc/problem-codes.ts): validation.group.code */
+  validation: validationZhCN,
 } as const;

@@ -1,10 +1,12 @@
 import { PASSWORD_MAX, PASSWORD_MIN, STAFF_NAME_MAX } from '../../../shared/domain/staff-account-rules.js';
 import type { CoreErrorShape, ErrorCode } from '../../../shared/ipc/errors.js';
 import { isProblemCode, type ProblemCode } from '../../../shared/ipc/problem-codes.js';
+import type { TFunction } from 'i18next';
+import type { MessageKey } from '../i18n-types.js';
 
 /** A catalog key and its values, translated where it is shown. */
 export interface Message {
-  key: string;
+  key: MessageKey;
   values?: Record<string, string | number>;
 }
 
@@ -25,9 +27,9 @@ const PROBLEM_VALUES: Partial<Record<ProblemCode, Record<string, number>>> = {
 export function problemMessage(problem: ProblemCode | ProblemWithValues): Message {
   const { code, params } = typeof problem === 'string' ? { code: problem, params: undefined } : problem;
   // a code from an older core (the type says it cannot happen; the wire may still carry one)
-  if (!isProblemCode(code)) return { key: 'validation:input.invalid' };
+  if (!isProblemCode(code)) return { key: 'validation.input.invalid' };
   const values = params ?? PROBLEM_VALUES[code];
-  return values ? { key: `validation:${code}`, values: { ...values } } : { key: `validation:${code}` };
+  return values ? { key: `validation.${code}`, values: { ...values } } : { key: `validation.${code}` };
 }
 
 export interface Refusal {
@@ -81,9 +83,11 @@ export function localRefusal(fields: Record<string, Message>): Refusal | null {
   return Object.keys(fields).length > 0 ? { summary: { key: 'errors.checkFields' }, fields } : null;
 }
 
-/** `t` as every component gets it from useTranslation(), narrowed to what messages need. */
-export type Translate = (key: string, values: Record<string, string | number>) => string;
+/** `t` as every component gets it from useTranslation(). */
+export type Translate = TFunction;
 
+/** A message made elsewhere: its key was checked where it was made, its values travel with it. */
 export function say(t: Translate, message: Message): string {
-  return t(message.key, message.values ?? {});
+  const lookup = t as unknown as (key: string, values: Readonly<Record<string, string | number>>) => string;
+  return lookup(message.key, message.values ?? {});
 }

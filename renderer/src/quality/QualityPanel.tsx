@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { periodBounds } from '../../../shared/domain/quality-figures.js';
 import { roleAllows } from '../../../shared/domain/roles.js';
 import type { CoreErrorShape } from '../../../shared/ipc/errors.js';
+import type { ProblemCode } from '../../../shared/ipc/problem-codes.js';
+import { problemMessage, say, refusalMessage } from '../forms/refusal.js';
 import type { QualityReport } from '../../../shared/ipc/quality-schemas.js';
 import type { StaffView } from '../../../shared/ipc/schemas.js';
 import { formatDateTime } from '../records/display.js';
@@ -14,7 +16,7 @@ import { canSeeQuality, defaultPeriod } from './quality-view.js';
 import './quality.css';
 
 type PeriodField = 'from' | 'to';
-type Problems = Partial<Record<PeriodField, string>>;
+type Problems = Partial<Record<PeriodField, ProblemCode>>;
 
 /** The problems of a refusal that belong next to the dates; the rest is said above the button. */
 function periodProblems(error: CoreErrorShape): Problems | null {
@@ -69,7 +71,7 @@ function QualityReportPanel({ staff }: { staff: StaffView }) {
       } else {
         const near = periodProblems(result.error);
         if (near) setProblems(near);
-        else setFailure(t(`errors.${result.error.code}`));
+        else setFailure(say(t, refusalMessage(result.error)));
       }
     } finally {
       setBusy(false);
@@ -86,7 +88,7 @@ function QualityReportPanel({ staff }: { staff: StaffView }) {
         downloadText(result.value.fileName, result.value.csv);
         setSaved(t('quality.csv.done', { file: result.value.fileName }));
       } else {
-        setFailure(t(`errors.${result.error.code}`));
+        setFailure(say(t, refusalMessage(result.error)));
       }
     } finally {
       setBusy(false);
@@ -110,7 +112,7 @@ function QualityReportPanel({ staff }: { staff: StaffView }) {
         />
         {problem && (
           <p id={`${id}-problem`} className="field-problem">
-            {t(`validation:${problem}`)}
+            {say(t, problemMessage(problem))}
           </p>
         )}
       </div>

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { isOnlineChannel, type GuestDraft } from '../../../shared/domain/guest-record.js';
 import type { GuestHit, RecordDetail } from '../../../shared/ipc/record-schemas.js';
 import { CONTACT_METHODS, CONTACT_OUTCOMES, ONSITE_CHANNELS } from '../../../shared/ipc/record-schemas.js';
-import { say, type Message, problemMessage } from '../forms/refusal.js';
+import { say, type Message, problemMessage, refusalMessage } from '../forms/refusal.js';
 import { api, callOrThrow } from '../snowdesk.js';
 import { coreNow, coreToday } from './desk-clock.js';
+import { choiceKey } from './display.js';
 import { formatClock, formatDateTime } from './display.js';
 import {
   commentsByPath,
@@ -339,7 +340,7 @@ function SaveStatus({ state }: { state: SaveState }) {
       text = t('records.intake.unsaved');
       break;
     case 'failed':
-      text = t('records.intake.saveFailed', { problem: t(`errors.${state.error.code}`) });
+      text = t('records.intake.saveFailed', { problem: say(t, refusalMessage(state.error)) });
       break;
   }
   return (
@@ -437,7 +438,7 @@ function DraftField({
         <option value="">{t('records.choice.empty')}</option>
         {options.map((option) => (
           <option key={option} value={option}>
-            {t(`records.choice.${spec.choices ?? ''}.${option}`)}
+            {t(choiceKey(spec.choices ?? '', option))}
           </option>
         ))}
       </select>
@@ -609,7 +610,7 @@ function ContactLog({ detail }: { detail: RecordDetail }) {
       ...(trimmed === '' ? {} : { note: trimmed }),
     });
     if (!result.ok) {
-      setProblem(t(`errors.${result.error.code}`));
+      setProblem(say(t, refusalMessage(result.error)));
       return;
     }
     setProblem(null);

@@ -30,7 +30,7 @@ export function SearchScreen({ onOpen, onBack }: Props) {
   async function search(): Promise<void> {
     const text = query.trim();
     if (text === '') {
-      setProblem(t('validation:account.required'));
+      setProblem(t('validation.account.required'));
       return;
     }
     const input =

@@ -5,6 +5,7 @@
  */
 import { ageOn, GUARDIAN_CONSENT_AGE } from '../../../shared/domain/age.js';
 import type { IsoDate } from '../../../shared/domain/calendar.js';
+import { keyIn, type MessageKey } from '../i18n-types.js';
 import {
   missingRequiredFields,
   parseDateInput,
@@ -148,8 +149,8 @@ export const SECTIONS: readonly SectionSpec[] = [
 export const FIELD_PATHS: readonly string[] = SECTIONS.flatMap((s) => s.fields.map((f) => f.path));
 
 /** The catalog key of a field's label ("_" is the record as a whole). */
-export function fieldLabelKey(path: string): string {
-  return path === '_' ? 'records.wholeRecord' : `records.field.${path}`;
+export function fieldLabelKey(path: string): MessageKey {
+  return path === '_' ? 'records.wholeRecord' : keyIn('records.field', path, 'validation.input.not_a_field');
 }
 
 /** The recommended fields of guest-record.ts are sections; the form marks the fields in them. */

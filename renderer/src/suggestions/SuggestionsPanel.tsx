@@ -10,7 +10,7 @@ import {
 import type { StaffView } from '../../../shared/ipc/schemas.js';
 import { useWrite } from '../forms/use-write.js';
 import { TextAreaField } from '../complaints/TextAreaField.js';
-import { localRefusal, problemMessage } from '../forms/refusal.js';
+import { localRefusal, problemMessage, say, refusalMessage } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { SelectField } from '../forms/SelectField.js';
 import { formatDateTime } from '../records/display.js';
@@ -128,7 +128,7 @@ function SuggestionInbox() {
     setProblem(null);
     const result = await api().call('suggestions.markRead', { suggestionId: id });
     if (!result.ok) {
-      setProblem(t(`errors.${result.error.code}`));
+      setProblem(say(t, refusalMessage(result.error)));
       return;
     }
     client.setQueryData<SuggestionList>(['suggestions.list'], (old) =>

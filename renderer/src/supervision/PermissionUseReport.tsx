@@ -7,6 +7,7 @@ import type { Message, Refusal } from '../forms/refusal.js';
 import { coreToday } from '../records/desk-clock.js';
 import { formatDateTime } from '../records/display.js';
 import { api } from '../snowdesk.js';
+import { keyIn } from '../i18n-types.js';
 import { DateField } from './DateField.js';
 
 /** R20, R26: who viewed full values, exported, reset passwords, or was refused, in a period. */
@@ -43,7 +44,10 @@ export function PermissionUseReport() {
 
   const reasons = (row: PermissionUse['rows'][number]) =>
     Object.entries(row.reasons)
-      .map(([reason, count]) => `${t(`supervision.use.reason.${reason}`)} ${String(count)}`)
+      .map(
+        ([reason, count]) =>
+          `${t(keyIn('supervision.use.reason', reason, 'supervision.use.reasons'))} ${String(count)}`,
+      )
       .join('，');
 
   return (

@@ -47,7 +47,7 @@ describe('refusals next to fields', () => {
       { code: 'invalid_input', message: 'x', fields: { next: 'password.contains_name' } },
       { current: 'current', next: 'next' },
     );
-    expect(refusal.fields).toEqual({ next: { key: 'validation:password.contains_name' } });
+    expect(refusal.fields).toEqual({ next: { key: 'validation.password.contains_name' } });
     expect(refusal.summary).toEqual({ key: 'errors.checkFields' });
   });
 
@@ -59,13 +59,13 @@ describe('refusals next to fields', () => {
         'groups.3': 'g3',
       },
     );
-    expect(refusal.fields).toEqual({ g3: { key: 'validation:recoveryKey.mismatch' } });
+    expect(refusal.fields).toEqual({ g3: { key: 'validation.recoveryKey.mismatch' } });
   });
 
   it('never swallows a problem the form has no field for', () => {
     const refusal = describeRefusal({ code: 'conflict', message: 'x', fields: { id: 'account.self' } }, {});
     expect(refusal.fields).toEqual({});
-    expect(refusal.summary).toEqual({ key: 'validation:account.self' });
+    expect(refusal.summary).toEqual({ key: 'validation.account.self' });
   });
 
   it('says an error without fields in its own words, or the form’s', () => {
@@ -80,7 +80,7 @@ describe('refusals next to fields', () => {
 
   it('says a refusal in one message: its first problem, else its code', () => {
     expect(refusalMessage({ code: 'conflict', message: 'x', fields: { _: 'workflow.forbidden' } })).toEqual({
-      key: 'validation:workflow.forbidden',
+      key: 'validation.workflow.forbidden',
     });
     expect(refusalMessage({ code: 'locked', message: 'x' })).toEqual({ key: 'errors.locked' });
   });
@@ -92,19 +92,19 @@ describe('refusals next to fields', () => {
 
   it('gives limits to the messages that state them, and a plain message for unknown codes', () => {
     expect(problemMessage('password.too_short')).toEqual({
-      key: 'validation:password.too_short',
+      key: 'validation.password.too_short',
       values: { min: 8 },
     });
     expect(problemMessage('account.name_too_long')).toEqual({
-      key: 'validation:account.name_too_long',
+      key: 'validation.account.name_too_long',
       values: { max: 40 },
     });
     expect(problemMessage({ code: 'text.too_long', params: { max: 200, length: 201 } })).toEqual({
-      key: 'validation:text.too_long',
+      key: 'validation.text.too_long',
       values: { max: 200, length: 201 },
     });
     expect(problemMessage('Too small: expected string' as ProblemCode)).toEqual({
-      key: 'validation:input.invalid',
+      key: 'validation.input.invalid',
     });
   });
 
