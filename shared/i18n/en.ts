@@ -131,8 +131,13 @@ export const en: MessageCatalog = {
     title: 'First-time setup',
     step: 'Step {{step}} of 3',
     intro:
-      'This kiosk has no accounts yet. A maintainer creates their own account first, then the accounts of the other staff.',
-    create: 'Create the maintainer account',
+      'This kiosk has no accounts yet. Two people set it up together: the maintainer, and the first customer-service manager, who is certified by this setup and then certifies the other staff. Each types their own password.',
+    create: 'Create both accounts',
+    managerLegend: 'The first customer-service manager',
+    managerIntro: 'The manager types their own password; the maintainer does not see it.',
+    managerName: 'Manager’s name',
+    managerPassword: 'Manager’s password',
+    managerRepeat: 'Repeat the manager’s password',
     keyTitle: 'Recovery key',
     keyIntro:
       'This is the kiosk’s recovery key, shown only this once. If every password is lost, only this key can set a new maintainer password and get the kiosk’s data back.',

@@ -136,7 +136,7 @@ export const validationEn: ValidationCatalog = {
     name_taken: 'An account with this name exists; choose another name (for example, add the staff number)',
     not_maintainer: 'There is no maintainer account with this name',
     self: 'You cannot disable the account you are using',
-    not_desk_role: 'Only specialists, team leads and managers are certified',
+    not_desk_role: 'The maintainer is never certified for guest data',
     not_found: 'This account was not found; it may have changed. Refresh the list',
   },
   password: {
@@ -146,6 +146,7 @@ export const validationEn: ValidationCatalog = {
     too_simple:
       'The password is too simple (common or repeated characters); choose one that is hard to guess',
     same_as_current: 'The new password must differ from the current one',
+    same_for_both: 'Each person chooses their own password; this one is the same as the other person’s',
   },
   recoveryKey: {
     length: 'A recovery key has 14 groups of 4 characters; check it against what you wrote down',

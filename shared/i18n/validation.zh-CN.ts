@@ -123,7 +123,7 @@ export const validationZhCN = {
     name_taken: '已有同名账户，请换一个姓名（例如加上工号）',
     not_maintainer: '没有这个姓名的系统维护账户',
     self: '不能停用自己正在使用的账户',
-    not_desk_role: '只有客服专员、客服组长和客服经理需要培训认证',
+    not_desk_role: '系统维护人员不接触客户信息，无需认证',
     not_found: '找不到这个账户，它可能已被更改，请刷新列表',
   },
   password: {
@@ -132,6 +132,7 @@ export const validationZhCN = {
     contains_name: '密码不能包含姓名',
     too_simple: '密码太简单（常见密码或重复字符），请换一个不容易猜到的',
     same_as_current: '新密码不能与当前密码相同',
+    same_for_both: '每人使用自己的密码：这个密码与另一人的相同',
   },
   recoveryKey: {
     length: '恢复密钥应有 14 组、每组 4 个字符，请对照抄写的内容检查',

@@ -23,7 +23,7 @@ const REFUSAL_CODES = {
     'not_found',
   ],
   /** staff-account-rules.ts' password policy */
-  password: ['too_short', 'too_long', 'contains_name', 'too_simple', 'same_as_current'],
+  password: ['too_short', 'too_long', 'contains_name', 'too_simple', 'same_as_current', 'same_for_both'],
   /** the recovery key's format, and the confirmation of its groups */
   recoveryKey: ['length', 'character', 'checksum', 'mismatch'],
   consentNotice: ['version_taken', 'version_characters', 'notice_too_short', 'notice_too_long'],

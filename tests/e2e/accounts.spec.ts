@@ -1,5 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ADMIN, call, ManualClock, openTestCore, setUpKiosk, TEST_ARGON2 } from '../support/core-harness.js';
+import {
+  ADMIN,
+  call,
+  FIRST_MANAGER,
+  ManualClock,
+  openTestCore,
+  setUpKiosk,
+  TEST_ARGON2,
+} from '../support/core-harness.js';
 import { ACTIVITY_INTERVAL_MS } from '../../renderer/src/session/activity-throttle.js';
 import { openSection } from '../support/home-sections.js';
 import { launchSnowdesk, type LaunchedSnowdesk } from '../support/launch-snowdesk.js';
@@ -110,12 +118,16 @@ test('first setup, accounts, first passwords, idle lock, lockout and quick switc
   await field(page, '姓名').fill(maintainer.name);
   await field(page, '密码').fill('12345678');
   await field(page, '再次输入密码').fill('12345678');
-  await page.getByRole('button', { name: '创建系统维护账户' }).click();
+  // the first manager, present too, types their own password
+  await field(page, '客服经理姓名').fill(FIRST_MANAGER.name);
+  await field(page, '客服经理密码').fill(FIRST_MANAGER.password);
+  await field(page, '再次输入客服经理密码').fill(FIRST_MANAGER.password);
+  await page.getByRole('button', { name: '创建两个账户' }).click();
   await expect(field(page, '密码')).toHaveAccessibleDescription(/密码太简单/);
   await expect(field(page, '姓名')).toHaveValue(maintainer.name);
   await field(page, '密码').fill(maintainer.password);
   await field(page, '再次输入密码').fill(maintainer.password);
-  await page.getByRole('button', { name: '创建系统维护账户' }).click();
+  await page.getByRole('button', { name: '创建两个账户' }).click();
 
   // step 2: the recovery key, once, in 14 groups
   await expect(page.getByRole('heading', { name: '恢复密钥', exact: true })).toBeVisible();
@@ -176,7 +188,7 @@ test('first setup, accounts, first passwords, idle lock, lockout and quick switc
 
   // idle: the core locks by itself, and nothing of the screen that was open stays on the page
   clock.advance(IDLE_LOCK_MS + 1_000);
-  app.core.tick();
+  await app.core.tick();
   await expect(page.getByRole('heading', { name: '屏幕已锁定' })).toBeVisible();
   await expect(page.getByText('王芳（客服组长）已登录')).toBeVisible();
   await expect(page.getByRole('heading', { name: '你好，王芳' })).toHaveCount(0);
@@ -225,7 +237,10 @@ test('the recovery key is shown once: a reload does not bring it back', async ()
   await field(page, '姓名').fill(ADMIN.name);
   await field(page, '密码').fill(ADMIN.password);
   await field(page, '再次输入密码').fill(ADMIN.password);
-  await page.getByRole('button', { name: '创建系统维护账户' }).click();
+  await field(page, '客服经理姓名').fill(FIRST_MANAGER.name);
+  await field(page, '客服经理密码').fill(FIRST_MANAGER.password);
+  await field(page, '再次输入客服经理密码').fill(FIRST_MANAGER.password);
+  await page.getByRole('button', { name: '创建两个账户' }).click();
   const groups = page.getByRole('list', { name: '恢复密钥（共 14 组）' });
   await expect(groups).toBeVisible();
   const firstGroup = (await groups.locator('code').first().textContent()) ?? '';
@@ -327,11 +342,11 @@ test('the maintainer disables, enables and resets accounts; refusals keep what w
 test('a manager certifies a specialist, who then leaves practice-only (R6)', async () => {
   await preparedKiosk([
     { name: 'Li Na', role: 'specialist', password: 'first-pass-li', own: 'powder-day-42' },
-    { name: 'Manager Sun', role: 'manager', password: 'first-pass-sun', own: 'manager-sun-2026' },
   ]);
   app = await launchSnowdesk({ dataDir: dir.path, argon2: TEST_ARGON2 });
   const { page } = app;
-  await signIn(page, 'Manager Sun', 'manager-sun-2026');
+  // the first manager, certified at first setup
+  await signIn(page, FIRST_MANAGER.name, FIRST_MANAGER.password);
   await openSection(page, '培训认证与告知书');
   await expect(page.getByRole('heading', { name: '培训认证' })).toBeVisible();
   const desk = page.getByRole('table', { name: '需要培训认证的员工' });
@@ -385,10 +400,10 @@ test('input tells the core someone is at the kiosk, at most every 15 seconds', a
 
   // two minutes after that activity the kiosk stays open; past three it locks
   clock.advance(2 * 60_000);
-  core.tick();
+  await core.tick();
   expect(await core.dispatch('session.state', {})).toMatchObject({ ok: true, value: { locked: false } });
   clock.advance(60_001);
-  core.tick();
+  await core.tick();
   await expect(page.getByRole('heading', { name: '屏幕已锁定' })).toBeVisible();
   expect(app.consoleErrors).toEqual([]);
 });

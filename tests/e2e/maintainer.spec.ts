@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { startTempCentral, type TempCentral } from '../support/central-server/temp-central.js';
 import {
   ADMIN,
+  SETUP,
   call,
   ManualClock,
   openTestCore,
@@ -129,7 +130,7 @@ test('a recovery key never confirmed is replaced: password, the new key once, it
   let oldKey: string;
   try {
     // first setup left at the recovery key: nobody typed it back
-    oldKey = (await call(prepared, 'setup.create', ADMIN)).recoveryKey;
+    oldKey = (await call(prepared, 'setup.create', SETUP)).recoveryKey;
     await call(prepared, 'session.signOut', {});
   } finally {
     prepared.close();

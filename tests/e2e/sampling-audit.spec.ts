@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import type { Core } from '../../electron/core/create-core.js';
-import { call, ManualClock, TEST_ARGON2 } from '../support/core-harness.js';
+import { call, ManualClock, TEST_ARGON2, type CoreDoor } from '../support/core-harness.js';
 import {
   adultGuest,
   CHECKLIST,
@@ -34,7 +33,7 @@ test.afterEach(async () => {
   dir.remove();
 });
 
-async function as<T>(core: Core, person: Person, work: () => Promise<T>): Promise<T> {
+async function as<T>(core: CoreDoor, person: Person, work: () => Promise<T>): Promise<T> {
   await signInAs(core, person);
   try {
     return await work();
@@ -44,7 +43,7 @@ async function as<T>(core: Core, person: Person, work: () => Promise<T>): Promis
 }
 
 /** Alice enters two guests and Bob one; each is cross-reviewed by the other: three valid records. */
-async function threeValidRecords(core: Core): Promise<string[]> {
+async function threeValidRecords(core: CoreDoor): Promise<string[]> {
   const ids: string[] = [];
   for (const [entrant, sequence] of [
     ['alice', '201'],

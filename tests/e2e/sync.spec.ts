@@ -1,8 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { Core } from '../../electron/core/create-core.js';
 import { centralClientForTests } from '../support/central-server/central-client-for-tests.js';
 import { startTempCentral, type TempCentral } from '../support/central-server/temp-central.js';
-import { ADMIN, call, ManualClock, openTestCore, setUpKiosk, TEST_ARGON2 } from '../support/core-harness.js';
+import {
+  ADMIN,
+  call,
+  ManualClock,
+  openTestCore,
+  setUpKiosk,
+  TEST_ARGON2,
+  type CoreDoor,
+} from '../support/core-harness.js';
 import { adultGuest, CHECKLIST, PASSWORD, PEOPLE, signInAs } from '../support/desk-harness.js';
 import { launchSnowdesk, type LaunchedSnowdesk } from '../support/launch-snowdesk.js';
 import { tempDir } from '../support/temp-dir.js';
@@ -44,7 +51,7 @@ function header(page: Page) {
  * First setup (the maintainer, key confirmed), a manager and two certified specialists with
  * their own passwords; nobody signed in at the end.
  */
-async function staffTheKiosk(core: Core): Promise<void> {
+async function staffTheKiosk(core: CoreDoor): Promise<void> {
   await setUpKiosk(core);
   const ids: Record<string, string> = {};
   for (const person of ['manager', 'alice', 'bob'] as const) {
@@ -65,7 +72,7 @@ async function staffTheKiosk(core: Core): Promise<void> {
 }
 
 /** Alice enters and submits a guest, Bob cross-reviews it: the record becomes valid (and syncs). */
-async function validRecord(core: Core, name: string): Promise<string> {
+async function validRecord(core: CoreDoor, name: string): Promise<string> {
   await signInAs(core, 'alice');
   const started = await call(core, 'records.startIntake', {
     channel: 'on_site_face_to_face',

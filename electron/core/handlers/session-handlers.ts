@@ -15,13 +15,13 @@ type SessionMethods =
 
 export function sessionHandlers(services: CoreServices): Pick<Handlers, SessionMethods> {
   return {
-    'setup.create': ({ name, password }) => services.store().setup.create(name, password),
+    'setup.create': ({ name, password, manager }) => services.store().setup.create(name, password, manager),
     'setup.confirmRecoveryKey': ({ groups }, { session }) => {
-      services.store().setup.confirmRecoveryKey(session?.staff.id ?? '', groups);
+      services.store().setup.confirmRecoveryKey(session.staff.id, groups);
       return { confirmed: true as const };
     },
     'setup.reissueRecoveryKey': ({ password }, { session }) =>
-      services.store().setup.reissueRecoveryKey(session?.staff.id ?? '', password),
+      services.store().setup.reissueRecoveryKey(session.staff.id, password),
     'recovery.resetPassword': ({ recoveryKey, name, newPassword }) =>
       services.store().setup.recover(recoveryKey, name, newPassword),
     'session.signIn': ({ name, password }) => services.store().sessions.signIn(name, password),

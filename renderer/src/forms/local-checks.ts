@@ -25,3 +25,13 @@ export function passwordFormProblems(
   if (mismatch) problems.repeat = mismatch;
   return problems;
 }
+
+/** A second person's fields on one form: "name" -> "managerName". */
+export function prefixed(prefix: string, problems: Record<string, Message>): Record<string, Message> {
+  return Object.fromEntries(
+    Object.entries(problems).map(([field, message]) => [
+      `${prefix}${field.charAt(0).toUpperCase()}${field.slice(1)}`,
+      message,
+    ]),
+  );
+}

@@ -2,14 +2,18 @@ import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_NAME_MAX } from '../../../shared/domain/staff-account-rules.js';
 import type { AppInfo, SetupResult } from '../../../shared/ipc/schemas.js';
-import { passwordFormProblems } from '../forms/local-checks.js';
+import { passwordFormProblems, prefixed } from '../forms/local-checks.js';
 import { NewPasswordFields } from '../forms/NewPasswordFields.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
 import { useWrite } from '../forms/use-write.js';
 import { DeviceStatus } from '../shell/DeviceStatus.js';
 
-/** Step 1 of first run: the maintainer's own account. Steps 2 and 3 are RecoveryKeyScreen. */
+/**
+ * Step 1 of first run, both people at the kiosk: the maintainer's account and the first
+ * manager's, each typing their own password; the core certifies that manager by this act.
+ * Steps 2 and 3 are RecoveryKeyScreen.
+ */
 export function FirstSetupScreen({
   info,
   onCreated,
@@ -21,18 +25,34 @@ export function FirstSetupScreen({
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [managerName, setManagerName] = useState('');
+  const [managerPassword, setManagerPassword] = useState('');
+  const [managerRepeat, setManagerRepeat] = useState('');
   const { busy, refusal, write } = useWrite();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
+    const check = {
+      ...passwordFormProblems({ name, password }, password, repeat),
+      ...prefixed(
+        'manager',
+        passwordFormProblems(
+          { name: managerName, password: managerPassword },
+          managerPassword,
+          managerRepeat,
+        ),
+      ),
+    };
     const result = await write(
       'setup.create',
-      { name, password },
+      { name, password, manager: { name: managerName, password: managerPassword } },
       {
-        check: passwordFormProblems({ name, password }, password, repeat),
+        check,
         shown: {
           name: 'name',
           password: 'password',
+          'manager.name': 'managerName',
+          'manager.password': 'managerPassword',
         },
       },
     );
@@ -63,6 +83,34 @@ export function FirstSetupScreen({
             onRepeat={setRepeat}
             problems={{ password: refusal?.fields.password, repeat: refusal?.fields.repeat }}
           />
+          <fieldset>
+            <legend>{t('setup.managerLegend')}</legend>
+            <p>{t('setup.managerIntro')}</p>
+            <TextField
+              label={t('setup.managerName')}
+              hint={t('rules.nameRule', { max: STAFF_NAME_MAX })}
+              value={managerName}
+              onChange={setManagerName}
+              autoComplete="off"
+              problem={refusal?.fields.managerName}
+            />
+            <TextField
+              label={t('setup.managerPassword')}
+              type="password"
+              value={managerPassword}
+              onChange={setManagerPassword}
+              autoComplete="new-password"
+              problem={refusal?.fields.managerPassword}
+            />
+            <TextField
+              label={t('setup.managerRepeat')}
+              type="password"
+              value={managerRepeat}
+              onChange={setManagerRepeat}
+              autoComplete="new-password"
+              problem={refusal?.fields.managerRepeat}
+            />
+          </fieldset>
           <RefusalNotice refusal={refusal} />
           <div className="actions">
             <button type="submit" className="primary" aria-disabled={busy}>
