@@ -164,6 +164,7 @@ export const validationEn: ValidationCatalog = {
   desk: {
     required: 'Please fill this in.',
     text_too_long: 'This is too long; please shorten it.',
+    record_number_form: 'This is not in the right form.',
     unknown_record: 'No guest record has this number; please check it.',
     cannot_handle_complaints: 'This person may not handle complaints.',
     assignee_is_entrant: 'It cannot go to the person who entered the record.',

@@ -149,6 +149,7 @@ export const validationZhCN = {
   desk: {
     required: '请填写此项。',
     text_too_long: '内容太长，请精简。',
+    record_number_form: '格式不正确。',
     unknown_record: '找不到这个客户记录编号，请核对。',
     cannot_handle_complaints: '此人没有处理投诉的权限。',
     assignee_is_entrant: '不能分派给录入这条记录的人。',

@@ -32,7 +32,7 @@ export const ComplaintId = z.uuid();
 export const RegisterComplaintInput = z.strictObject({
   kind: ComplaintKind,
   receivedVia: z.enum(COMPLAINT_CHANNELS),
-  recordId: RecordId.optional(),
+  recordId: z.uuid({ message: problem('desk.record_number_form') }).optional(),
   text: Prose(COMPLAINT_TEXT_MAX),
 });
 

@@ -31,6 +31,8 @@ const REFUSAL_CODES = {
   desk: [
     'required',
     'text_too_long',
+    /** a record number that is not one (the form's free-text record field) */
+    'record_number_form',
     'unknown_record',
     'cannot_handle_complaints',
     'assignee_is_entrant',
