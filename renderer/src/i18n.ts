@@ -1,15 +1,12 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalogs, DEFAULT_LANGUAGE, type Language } from '../../shared/i18n/index.js';
-import { validationEn } from '../../shared/i18n/validation.en.js';
-import { validationZhCN } from '../../shared/i18n/validation.zh-CN.js';
 
 export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
     resources: {
-      // validation: field messages by domain code, shown as t('validation:group.code')
-      'zh-CN': { translation: catalogs['zh-CN'], validation: validationZhCN },
-      en: { translation: catalogs.en, validation: validationEn },
+      'zh-CN': { translation: catalogs['zh-CN'] },
+      en: { translation: catalogs.en },
     },
     lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,

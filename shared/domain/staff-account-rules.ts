@@ -9,7 +9,9 @@ export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
 export const STAFF_NAME_MAX = 40;
 
-export type PasswordProblem = 'too_short' | 'too_long' | 'contains_name' | 'too_simple';
+/** words of shared/ipc/problem-codes.ts, so the core puts them in a refusal as they are */
+export type PasswordProblem =
+  'password.too_short' | 'password.too_long' | 'password.contains_name' | 'password.too_simple';
 
 const COMMON = new Set([
   '12345678',
@@ -44,13 +46,13 @@ export function passwordLength(password: string): number {
 
 export function passwordProblem(password: string, staffName?: string): PasswordProblem | null {
   const length = passwordLength(password);
-  if (length < PASSWORD_MIN) return 'too_short';
-  if (length > PASSWORD_MAX) return 'too_long';
+  if (length < PASSWORD_MIN) return 'password.too_short';
+  if (length > PASSWORD_MAX) return 'password.too_long';
   const lower = password.normalize('NFC').toLowerCase();
   if (staffName && staffName.trim().length >= 3 && lower.includes(staffName.trim().toLowerCase())) {
-    return 'contains_name';
+    return 'password.contains_name';
   }
-  if (COMMON.has(lower) || new Set(lower).size <= 2) return 'too_simple';
+  if (COMMON.has(lower) || new Set(lower).size <= 2) return 'password.too_simple';
   return null;
 }
 
@@ -65,10 +67,10 @@ export const StaffName = z
   .pipe(
     z
       .string()
-      .min(1, 'name_required')
-      .max(STAFF_NAME_MAX, 'name_too_long')
+      .min(1, 'account.name_required')
+      .max(STAFF_NAME_MAX, 'account.name_too_long')
       // letters of any script, digits, spaces, dots, middle dots, hyphens, underscores
-      .regex(/^[\p{L}\p{M}\p{N} .·_-]+$/u, 'name_characters'),
+      .regex(/^[\p{L}\p{M}\p{N} .·_-]+$/u, 'account.name_characters'),
   );
 
 /** Transport bound only; the policy above decides what is acceptable. */

@@ -2,7 +2,7 @@
  * Every error code the domain can put next to a field or use to refuse a workflow action, grouped
  * the way the message catalogs (shared/i18n/validation.*.ts) are. A code travels as
  * "group.code" ("residentId.checksum"), which is also its key in the catalogs, so the UI shows
- * `t('validation:' + code, params)`. The catalogs are typed from this list: a code without a
+ * `t('validation.' + code, params)`. The catalogs are typed from this list: a code without a
  * message, or a message without a code, does not compile.
  */
 import {

@@ -11,22 +11,6 @@ export const deskOpsEn: MessageCatalog['deskOps'] = {
     hours: '{{hours}} h {{minutes}} min',
     minutes: '{{minutes}} min',
   },
-  problems: {
-    required: 'Please fill this in.',
-    text_too_long: 'This is too long; please shorten it.',
-    invalid: 'This is not in the right form.',
-    unknown_record: 'No guest record has this number; please check it.',
-    cannot_handle_complaints: 'This person may not handle complaints.',
-    assignee_is_entrant: 'It cannot go to the person who entered the record.',
-    unknown_staff: 'No such active account.',
-    not_assignee: 'Only the person it is assigned to can resolve it.',
-    not_assigned: 'Assign someone first.',
-    already_resolved: 'This complaint is resolved and cannot change.',
-    unknown_complaint: 'This complaint was not found; please refresh.',
-    unknown_suggestion: 'This suggestion was not found; please refresh.',
-    date_future: 'That day has not begun yet.',
-    date_invalid: 'That is not a valid date.',
-  },
   team: {
     title: 'The team today (daily supervision)',
     intro:
@@ -94,8 +78,10 @@ export const deskOpsEn: MessageCatalog['deskOps'] = {
     submit: 'Register the complaint',
     registered: 'Complaint no. {{number}} registered.',
     ownOnly: 'Only the complaints you registered are shown here.',
-    leakAlert:
-      '{{count}} suspected leak complaint(s) not resolved: investigate at once and tell the customer-service manager.',
+    leakAlert_one:
+      '{{count}} suspected leak complaint not resolved: investigate at once and tell the customer-service manager.',
+    leakAlert_other:
+      '{{count}} suspected leak complaints not resolved: investigate at once and tell the customer-service manager.',
     list: 'Complaints',
     number: 'No.',
     status: 'Status',

@@ -4,6 +4,7 @@ import { recordsEn } from './records.en.js';
 import { deskOpsEn } from './desk-ops.en.js';
 import { supervisionEn } from './supervision.en.js';
 import { qualityEn } from './quality.en.js';
+import { validationEn } from './validation.en.js';
 
 export const en: MessageCatalog = {
   app: {
@@ -82,34 +83,6 @@ export const en: MessageCatalog = {
     passwordNotSimple: 'Must not be a common password or repeated characters (such as 12345678 or aaaaaaaa)',
     passwordOwn: 'Your password is yours alone: never tell it to anyone or leave it on the desk',
     nameRule: 'Names have at most {{max}} characters: letters of any script, digits, spaces and . · - _',
-  },
-  problems: {
-    version_taken: 'This version has been published already; use a new version number',
-    version_characters: 'Use letters, digits, dots, hyphens and underscores only',
-    notice_too_short: 'The notice is too short (20 characters at least)',
-    notice_too_long: 'The notice is too long (5,000 characters at most)',
-    required: 'Please fill this in',
-    repeat_mismatch: 'The two passwords differ; please type them again',
-    name_required: 'Please enter a name',
-    name_too_long: 'The name is too long: at most {{max}} characters',
-    name_characters: 'Names may contain letters, digits, spaces and . · - _ only',
-    name_taken: 'An account with this name exists; choose another name (for example, add the staff number)',
-    not_maintainer: 'There is no maintainer account with this name',
-    too_short: 'The password is too short: at least {{min}} characters',
-    too_long: 'The password is too long: at most {{max}} characters',
-    contains_name: 'The password must not contain the name',
-    too_simple:
-      'The password is too simple (common or repeated characters); choose one that is hard to guess',
-    same_as_current: 'The new password must differ from the current one',
-    length: 'A recovery key has 14 groups of 4 characters; check it against what you wrote down',
-    character:
-      'The recovery key contains a character that recovery keys never use; check what you wrote down',
-    checksum: 'A character of the recovery key is mistyped; check it group by group',
-    mismatch: 'This group does not match the recovery key; check it against what you wrote down',
-    self: 'You cannot disable the account you are using',
-    not_desk_role: 'The maintainer is never certified for guest data',
-    not_found: 'This account was not found; it may have changed. Refresh the list',
-    unknown: 'Something is wrong with this entry; please check it',
   },
   errors: {
     checkFields: 'Some entries need changes: see the notes next to them.',
@@ -314,8 +287,10 @@ export const en: MessageCatalog = {
     },
     waiting: '{{count}} waiting to send',
     allSent: 'Everything sent',
-    stuck: '{{count}} need a maintainer',
-    inboxToOpen: '{{count}} online submissions arrive at the next unlock',
+    stuck_one: '{{count}} needs a maintainer',
+    stuck_other: '{{count}} need a maintainer',
+    inboxToOpen_one: '{{count}} online submission arrives at the next unlock',
+    inboxToOpen_other: '{{count}} online submissions arrive at the next unlock',
     lastSuccess: 'Last sync: {{time}}',
     neverSynced: 'Never synced yet',
     nextAttempt: 'Tries again at {{time}}',
@@ -360,13 +335,6 @@ export const en: MessageCatalog = {
       gap_unrecoverable:
         'The central system lacks an earlier item of this record, and this kiosk cannot send it',
       too_large: 'Too large for the central system',
-    },
-    codeProblems: {
-      prefix: 'This is not an enrolment code: codes start with snowdesk-enrol:1:',
-      encoding: 'The code is incomplete or mistyped; copy or scan it again',
-      json: 'The code is damaged; ask the central system for a new one',
-      content:
-        'The code lacks the address, token or key, or holds a wrong value; ask the central system for a new one',
     },
   },
   maintainer: {
@@ -522,4 +490,5 @@ export const en: MessageCatalog = {
   supervision: supervisionEn,
   quality: qualityEn,
   backup: backupEn,
+  validation: validationEn,
 };

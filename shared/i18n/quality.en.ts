@@ -12,11 +12,6 @@ export const qualityEn: MessageCatalog['quality'] = {
   show: 'Show figures',
   loading: 'Counting…',
   generatedAt: 'Counted at {{time}}',
-  problem: {
-    quality_period_invalid_date: 'Enter a real date.',
-    quality_period_reversed: 'The end cannot be before the start.',
-    quality_period_too_long: 'A period is at most a year (366 days).',
-  },
   table: {
     caption: 'Quality per staff member, {{from}} to {{to}}',
     staff: 'Staff member',

@@ -13,11 +13,6 @@ export const qualityZhCN = {
   show: '显示统计',
   loading: '正在统计…',
   generatedAt: '统计时间：{{time}}',
-  problem: {
-    quality_period_invalid_date: '请输入有效的日期。',
-    quality_period_reversed: '结束日期不能早于开始日期。',
-    quality_period_too_long: '时间段最长一年（366 天）。',
-  },
   table: {
     caption: '{{from}} 至 {{to}} 各员工质量数据',
     staff: '员工',

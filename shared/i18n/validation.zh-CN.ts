@@ -1,4 +1,4 @@
-import type { ValidationMessages } from '../domain/validation-codes.js';
+import type { ProblemMessages } from '../ipc/problem-codes.js';
 
 /**
  * Validation and workflow messages, simplified Chinese (the kiosk's default). One message per
@@ -114,7 +114,84 @@ export const validationZhCN = {
     not_a_correction: '只有客户更正产生的新版本可以撤销',
     online_submission: '客户在线提交的信息不能像现场草稿一样放弃；如客户要求，请申请删除',
   },
-} as const satisfies ValidationMessages;
+  account: {
+    required: '请填写此项',
+    repeat_mismatch: '两次输入的密码不一致，请重新输入',
+    name_required: '请填写姓名',
+    name_too_long: '姓名过长：最多 {{max}} 个字',
+    name_characters: '姓名只能包含文字、数字、空格和 . · - _',
+    name_taken: '已有同名账户，请换一个姓名（例如加上工号）',
+    not_maintainer: '没有这个姓名的系统维护账户',
+    self: '不能停用自己正在使用的账户',
+    not_desk_role: '系统维护人员不接触客户信息，无需认证',
+    not_found: '找不到这个账户，它可能已被更改，请刷新列表',
+  },
+  password: {
+    too_short: '密码太短：至少 {{min}} 个字符',
+    too_long: '密码太长：最多 {{max}} 个字符',
+    contains_name: '密码不能包含姓名',
+    too_simple: '密码太简单（常见密码或重复字符），请换一个不容易猜到的',
+    same_as_current: '新密码不能与当前密码相同',
+    same_for_both: '每人使用自己的密码：这个密码与另一人的相同',
+  },
+  recoveryKey: {
+    length: '恢复密钥应有 14 组、每组 4 个字符，请对照抄写的内容检查',
+    character: '恢复密钥中有不会出现的字符，请对照抄写的内容检查',
+    checksum: '恢复密钥中有字符抄错或输错了，请逐组核对',
+    mismatch: '与恢复密钥的这一组不一致，请对照抄写的内容检查',
+  },
+  consentNotice: {
+    version_taken: '这个版本号已经发布过，请用新的版本号',
+    version_characters: '版本号只能用字母、数字、点、横线和下划线',
+    notice_too_short: '告知书内容太短（至少 20 个字）',
+    notice_too_long: '告知书内容太长（最多 5000 个字）',
+  },
+  desk: {
+    required: '请填写此项。',
+    text_too_long: '内容太长，请精简。',
+    record_number_form: '格式不正确。',
+    unknown_record: '找不到这个客户记录编号，请核对。',
+    cannot_handle_complaints: '此人没有处理投诉的权限。',
+    assignee_is_entrant: '不能分派给录入这条记录的人。',
+    unknown_staff: '找不到这个员工，或账户已停用。',
+    not_assignee: '只有负责人才能处理完毕。',
+    not_assigned: '请先分派负责人。',
+    already_resolved: '这件投诉已经处理完毕，不能再更改。',
+    unknown_complaint: '找不到这件投诉，请刷新。',
+    unknown_suggestion: '找不到这条建议，请刷新。',
+    date_future: '这一天还没有开始。',
+    date_invalid: '日期不正确。',
+  },
+  sampling: {
+    required: '请填写此项。',
+    date_invalid: '请填写真实存在的日期（年-月-日）。',
+    period_reversed: '结束日期不能早于开始日期。',
+    share_out_of_range: '抽样比例必须大于 0%，且不超过 100%。',
+    count_out_of_range: '抽取份数必须是 1 到 500 之间的整数。',
+    share_or_count: '请填写抽样比例或抽取份数（二选一）。',
+    period_empty: '所选期间内没有有效记录，无法抽样。请换一个期间。',
+    sample_completed: '该样本的检查已完成，不能再修改。',
+    records_unchecked: '还有记录没有核对。请先逐条核对，再完成检查。',
+    record_erased: '该记录已被删除，无需核对。',
+    record_not_in_sample: '该记录不在这个样本中。',
+    sample_not_found: '找不到这个样本。',
+  },
+  enrolmentCode: {
+    prefix: '这不是接入码：接入码以 snowdesk-enrol:1: 开头',
+    encoding: '接入码不完整或有错字，请重新复制或扫描',
+    json: '接入码内容已损坏，请向中心系统重新获取',
+    content: '接入码缺少地址、令牌或公钥，或内容有误，请向中心系统重新获取',
+  },
+  quality: {
+    period_invalid_date: '请输入有效的日期。',
+    period_reversed: '结束日期不能早于开始日期。',
+    period_too_long: '时间段最长一年（366 天）。',
+  },
+  input: {
+    invalid: '此项内容有问题，请检查',
+    not_a_field: '这不是客户记录中的一项',
+  },
+} as const satisfies ProblemMessages;
 
 /** Same groups and keys as zh-CN, any wording: a missing or extra key in another language is a type error. */
 export type ValidationCatalog = {

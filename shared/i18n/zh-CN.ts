@@ -3,6 +3,7 @@ import { recordsZhCN } from './records.zh-CN.js';
 import { deskOpsZhCN } from './desk-ops.zh-CN.js';
 import { supervisionZhCN } from './supervision.zh-CN.js';
 import { qualityZhCN } from './quality.zh-CN.js';
+import { validationZhCN } from './validation.zh-CN.js';
 
 /**
  * zh-CN, the kiosk's default language. Terms follow REQUIREMENTS.md (written there in
@@ -79,32 +80,6 @@ export const zhCN = {
     passwordNotSimple: '不能是常见密码或重复的字符（例如 12345678、aaaaaaaa）',
     passwordOwn: '密码只属于自己：不要告诉别人，不要写在台面上',
     nameRule: '姓名最多 {{max}} 个字，可以用文字、数字、空格和 . · - _',
-  },
-  problems: {
-    version_taken: '这个版本号已经发布过，请用新的版本号',
-    version_characters: '版本号只能用字母、数字、点、横线和下划线',
-    notice_too_short: '告知书内容太短（至少 20 个字）',
-    notice_too_long: '告知书内容太长（最多 5000 个字）',
-    required: '请填写此项',
-    repeat_mismatch: '两次输入的密码不一致，请重新输入',
-    name_required: '请填写姓名',
-    name_too_long: '姓名过长：最多 {{max}} 个字',
-    name_characters: '姓名只能包含文字、数字、空格和 . · - _',
-    name_taken: '已有同名账户，请换一个姓名（例如加上工号）',
-    not_maintainer: '没有这个姓名的系统维护账户',
-    too_short: '密码太短：至少 {{min}} 个字符',
-    too_long: '密码太长：最多 {{max}} 个字符',
-    contains_name: '密码不能包含姓名',
-    too_simple: '密码太简单（常见密码或重复字符），请换一个不容易猜到的',
-    same_as_current: '新密码不能与当前密码相同',
-    length: '恢复密钥应有 14 组、每组 4 个字符，请对照抄写的内容检查',
-    character: '恢复密钥中有不会出现的字符，请对照抄写的内容检查',
-    checksum: '恢复密钥中有字符抄错或输错了，请逐组核对',
-    mismatch: '与恢复密钥的这一组不一致，请对照抄写的内容检查',
-    self: '不能停用自己正在使用的账户',
-    not_desk_role: '系统维护人员不接触客户信息，无需认证',
-    not_found: '找不到这个账户，它可能已被更改，请刷新列表',
-    unknown: '此项内容有问题，请检查',
   },
   errors: {
     checkFields: '有些内容需要修改，请看各项旁边的提示。',
@@ -293,8 +268,8 @@ export const zhCN = {
     },
     waiting: '待上传 {{count}} 条',
     allSent: '全部已上传',
-    stuck: '{{count}} 条需要系统维护人员处理',
-    inboxToOpen: '{{count}} 条线上提交待解锁后接收',
+    stuck_other: '{{count}} 条需要系统维护人员处理',
+    inboxToOpen_other: '{{count}} 条线上提交待解锁后接收',
     lastSuccess: '上次同步：{{time}}',
     neverSynced: '尚未同步过',
     nextAttempt: '将于 {{time}} 自动重试',
@@ -328,12 +303,6 @@ export const zhCN = {
       record_conflict: '该记录属于另一台设备',
       gap_unrecoverable: '中心系统缺少这条记录更早的一条数据，本机无法补发',
       too_large: '数据太大，中心系统不接受',
-    },
-    codeProblems: {
-      prefix: '这不是接入码：接入码以 snowdesk-enrol:1: 开头',
-      encoding: '接入码不完整或有错字，请重新复制或扫描',
-      json: '接入码内容已损坏，请向中心系统重新获取',
-      content: '接入码缺少地址、令牌或公钥，或内容有误，请向中心系统重新获取',
     },
   },
   maintainer: {
@@ -479,4 +448,6 @@ export const zhCN = {
   supervision: supervisionZhCN,
   quality: qualityZhCN,
   backup: backupZhCN,
+  /** field and refusal messages by problem code (shared/ipc/problem-codes.ts): validation.group.code */
+  validation: validationZhCN,
 } as const;

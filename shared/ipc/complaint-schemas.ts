@@ -4,13 +4,18 @@
  */
 import { z } from 'zod';
 import { RecordId, StaffRef } from './record-schemas.js';
+import { problem } from './problem-codes.js';
 
 export const COMPLAINT_TEXT_MAX = 2000;
 export const COMPLAINT_NOTE_MAX = 1000;
 
-/** Problem codes in `fields` are words the panels translate ('required', 'text_too_long', …). */
+/** Problems in `fields` are words of the one vocabulary ('desk.required', 'desk.text_too_long', …). */
 const Prose = (max: number) =>
-  z.string().trim().min(1, { message: 'required' }).max(max, { message: 'text_too_long' });
+  z
+    .string()
+    .trim()
+    .min(1, { message: problem('desk.required') })
+    .max(max, { message: problem('desk.text_too_long') });
 
 export const COMPLAINT_KINDS = ['wrong_information', 'suspected_leak', 'other'] as const;
 export const ComplaintKind = z.enum(COMPLAINT_KINDS);
@@ -27,7 +32,7 @@ export const ComplaintId = z.uuid();
 export const RegisterComplaintInput = z.strictObject({
   kind: ComplaintKind,
   receivedVia: z.enum(COMPLAINT_CHANNELS),
-  recordId: RecordId.optional(),
+  recordId: z.uuid({ message: problem('desk.record_number_form') }).optional(),
   text: Prose(COMPLAINT_TEXT_MAX),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProblemCode } from './problem-codes.js';
 
 /** Every error that crosses the door carries one of these codes, never a stack. */
 export const ERROR_CODES = [
@@ -30,8 +31,8 @@ export type ErrorCode = z.infer<typeof ErrorCode>;
 export const CoreErrorShape = z.object({
   code: ErrorCode,
   message: z.string(),
-  /** field path ("contact.phone") -> message, for input a person typed */
-  fields: z.record(z.string(), z.string()).optional(),
+  /** field path ("contact.phone", or WHOLE_INPUT) -> what is wrong there, in the one vocabulary */
+  fields: z.record(z.string(), ProblemCode).optional(),
   /** for 'account_locked_out': when another attempt will be accepted (ms since epoch) */
   retryAt: z.number().optional(),
 });
@@ -46,7 +47,7 @@ export function ok<T>(value: T): Result<T> {
 export function fail<T = never>(
   code: ErrorCode,
   message: string,
-  fields?: Record<string, string>,
+  fields?: Record<string, ProblemCode>,
   retryAt?: number,
 ): Result<T> {
   const error: CoreErrorShape = { code, message };

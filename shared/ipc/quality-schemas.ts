@@ -5,12 +5,13 @@
 import { z } from 'zod';
 import { periodBounds } from '../domain/quality-figures.js';
 import { ROLES } from '../domain/roles.js';
+import type { ProblemCode } from './problem-codes.js';
 
 const StaffId = z.string().min(1).max(64);
 
 /**
  * A period of whole China calendar days, both ends included, at most a year. Problems come back
- * as `fields: {from|to: 'quality_period_<problem>'}` so the form can put them next to its dates.
+ * as `fields: {from|to: 'quality.period_<problem>'}` so the form can put them next to its dates.
  */
 export const QualityPeriodInput = z
   .object({
@@ -24,7 +25,11 @@ export const QualityPeriodInput = z
     const bounds = periodBounds(value.from, value.to);
     if (bounds.ok) return;
     for (const [path, problem] of Object.entries(bounds.problems)) {
-      ctx.addIssue({ code: 'custom', path: [path], message: `quality_period_${problem}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [path],
+        message: `quality.period_${problem}` satisfies ProblemCode,
+      });
     }
   });
 export type QualityPeriodInput = z.infer<typeof QualityPeriodInput>;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Channel, GuestDraft } from '../domain/guest-record.js';
 import { REVISION_STATUSES, SELF_REVIEW_CHECKS, WORKFLOW_ACTIONS } from '../domain/record-workflow.js';
 import { ROLES } from '../domain/roles.js';
+import { problem } from './problem-codes.js';
 
 export const RecordId = z.uuid();
 const StaffId = z.string().min(1).max(64);
@@ -33,7 +34,7 @@ function draftFieldPaths(schema: z.ZodType, prefix: string): string[] {
  */
 export const REVIEW_FIELD_PATHS: readonly string[] = Object.freeze(['_', ...draftFieldPaths(GuestDraft, '')]);
 export const ReviewFieldPath = z.string().refine((path) => REVIEW_FIELD_PATHS.includes(path), {
-  message: 'not a field of the guest record',
+  message: problem('input.not_a_field'),
 });
 
 export const COMMENT_MAX_LENGTH = 1000;
@@ -239,7 +240,7 @@ export const DuplicateCheckInput = z
     idNumber: z.string().max(100).optional(),
     phone: z.string().max(100).optional(),
   })
-  .refine((v) => v.idNumber !== undefined || v.phone !== undefined, { message: 'idNumber or phone' });
+  .refine((v) => v.idNumber !== undefined || v.phone !== undefined, { message: problem('input.invalid') });
 
 export const SearchInput = z.union([
   z.strictObject({ idNumber: z.string().min(1).max(100) }),

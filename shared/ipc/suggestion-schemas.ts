@@ -1,6 +1,7 @@
 /** Staff suggestions (R17 提出建议权, 获得支持权): anyone signed in sends, the manager reads. */
 import { z } from 'zod';
 import { StaffRef } from './record-schemas.js';
+import { problem } from './problem-codes.js';
 
 export const SUGGESTION_TEXT_MAX = 2000;
 export const SUGGESTION_TOPICS = ['entry_process', 'system', 'training', 'support', 'other'] as const;
@@ -11,8 +12,8 @@ export const SendSuggestionInput = z.strictObject({
   text: z
     .string()
     .trim()
-    .min(1, { message: 'required' })
-    .max(SUGGESTION_TEXT_MAX, { message: 'text_too_long' }),
+    .min(1, { message: problem('desk.required') })
+    .max(SUGGESTION_TEXT_MAX, { message: problem('desk.text_too_long') }),
 });
 export const SuggestionRefInput = z.strictObject({ suggestionId: SuggestionId });
 

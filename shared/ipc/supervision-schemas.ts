@@ -14,17 +14,18 @@ import {
   SHARE_MIN_PERCENT,
 } from '../domain/sampling-audit.js';
 import { RecordId, REVIEW_FIELD_PATHS, StaffRef } from './record-schemas.js';
+import { problem } from './problem-codes.js';
 
 export const SampleId = z.uuid();
 
-const Day = z.string().refine(isIsoDate, { message: 'date_invalid' });
+const Day = z.string().refine(isIsoDate, { message: problem('sampling.date_invalid') });
 
 /** A field of the record a check points at: a path of the catalogue (kept in clear, so never free text). */
 export const AUDIT_FIELD_PATHS: readonly string[] = Object.freeze(
   REVIEW_FIELD_PATHS.filter((p) => p !== '_'),
 );
 export const AuditFieldPath = z.string().refine((path) => AUDIT_FIELD_PATHS.includes(path), {
-  message: 'not a field of the guest record',
+  message: problem('input.not_a_field'),
 });
 
 export const NOTE_MAX_LENGTH = 1000;
@@ -33,7 +34,7 @@ const Period = { from: Day, to: Day };
 
 function periodInOrder(value: { from: string; to: string }, ctx: z.RefinementCtx): void {
   if (isIsoDate(value.from) && isIsoDate(value.to) && value.from > value.to) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: 'period_reversed' });
+    ctx.addIssue({ code: 'custom', path: ['to'], message: problem('sampling.period_reversed') });
   }
 }
 
@@ -42,20 +43,20 @@ export const SampleDrawInput = z
     ...Period,
     sharePercent: z
       .number()
-      .min(SHARE_MIN_PERCENT, { message: 'share_out_of_range' })
-      .max(SHARE_MAX_PERCENT, { message: 'share_out_of_range' })
+      .min(SHARE_MIN_PERCENT, { message: problem('sampling.share_out_of_range') })
+      .max(SHARE_MAX_PERCENT, { message: problem('sampling.share_out_of_range') })
       .optional(),
     count: z
       .number()
-      .int({ message: 'count_out_of_range' })
-      .min(1, { message: 'count_out_of_range' })
-      .max(SAMPLE_MAX_COUNT, { message: 'count_out_of_range' })
+      .int({ message: problem('sampling.count_out_of_range') })
+      .min(1, { message: problem('sampling.count_out_of_range') })
+      .max(SAMPLE_MAX_COUNT, { message: problem('sampling.count_out_of_range') })
       .optional(),
   })
   .superRefine((value, ctx) => {
     periodInOrder(value, ctx);
     if ((value.sharePercent === undefined) === (value.count === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['sharePercent'], message: 'share_or_count' });
+      ctx.addIssue({ code: 'custom', path: ['sharePercent'], message: problem('sampling.share_or_count') });
     }
   });
 export type SampleDrawInput = z.infer<typeof SampleDrawInput>;

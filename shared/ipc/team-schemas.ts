@@ -6,10 +6,14 @@ import { z } from 'zod';
 import { isIsoDate } from '../domain/calendar.js';
 import { ROLES } from '../domain/roles.js';
 import { RecordId, ReviewComment, StaffRef } from './record-schemas.js';
+import { problem } from './problem-codes.js';
 
 export const TeamDayInput = z.strictObject({
   /** the desk's local day (China time), 'YYYY-MM-DD'; today when omitted */
-  date: z.string().refine(isIsoDate, { message: 'date_invalid' }).optional(),
+  date: z
+    .string()
+    .refine(isIsoDate, { message: problem('desk.date_invalid') })
+    .optional(),
 });
 
 export const TEAM_QUEUES = ['online', 'entry', 'returned', 'cross_review', 'final_review'] as const;

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomInt } from 'node:crypto';
 import { passwordProblem, staffNameKey } from '../../../shared/domain/staff-account-rules.js';
+import type { ProblemCode } from '../../../shared/ipc/problem-codes.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { addRecoveryCopy, createBackupKeys, replaceRecoveryCopy } from '../backup/backup-keys.js';
 import type { Clock } from '../clock.js';
@@ -82,12 +83,12 @@ export class FirstSetup {
       });
     }
     if (staffNameKey(manager.name) === staffNameKey(name)) {
-      throw new CoreError('invalid_input', 'Two people, two names', { 'manager.name': 'name_taken' });
+      throw new CoreError('invalid_input', 'Two people, two names', { 'manager.name': 'account.name_taken' });
     }
     if (manager.password.normalize('NFC') === password.normalize('NFC')) {
       // each person types their own: one password for both would be a shared password (R23)
       throw new CoreError('invalid_input', 'Each person chooses their own password', {
-        'manager.password': 'same_as_current',
+        'manager.password': 'password.same_for_both',
       });
     }
 
@@ -147,11 +148,11 @@ export class FirstSetup {
     if (!pending || pending.staffId !== staffId) {
       throw new CoreError('conflict', 'There is no recovery key waiting for confirmation');
     }
-    const fields: Record<string, string> = {};
+    const fields: Record<string, ProblemCode> = {};
     for (const index of pending.ask) {
       const want = pending.groups[index - 1] ?? '';
       const got = (typed[String(index)] ?? '').replace(/[\s-]/g, '').toUpperCase();
-      if (got !== want) fields[String(index)] = 'mismatch';
+      if (got !== want) fields[String(index)] = 'recoveryKey.mismatch';
     }
     if (Object.keys(fields).length > 0) {
       throw new CoreError('invalid_input', 'The typed groups do not match the recovery key', fields);
@@ -220,7 +221,7 @@ export class FirstSetup {
       recovery = parseRecoveryKey(recoveryText);
     } catch (error) {
       if (error instanceof RecoveryKeyFormatError) {
-        throw new CoreError('invalid_input', error.message, { recoveryKey: error.problem });
+        throw new CoreError('invalid_input', error.message, { recoveryKey: `recoveryKey.${error.problem}` });
       }
       throw error;
     }
@@ -253,7 +254,9 @@ export class FirstSetup {
     try {
       const row = this.sessions.staff.byNameKey(staffNameKey(name));
       if (row?.role !== 'maintainer') {
-        throw new CoreError('not_found', 'No maintainer account has this name', { name: 'not_maintainer' });
+        throw new CoreError('not_found', 'No maintainer account has this name', {
+          name: 'account.not_maintainer',
+        });
       }
       const problem = passwordProblem(newPassword, row.name);
       if (problem)

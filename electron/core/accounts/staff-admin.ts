@@ -108,7 +108,7 @@ export class StaffAdmin {
   setDisabled(actor: ActiveSession, id: string, disabled: boolean): StaffAccount {
     const row = this.require(id);
     if (disabled && id === actor.staff.id) {
-      throw new CoreError('conflict', 'You cannot disable your own account', { id: 'self' });
+      throw new CoreError('conflict', 'You cannot disable your own account', { id: 'account.self' });
     }
     this.db.transaction(() => {
       this.sessions.staff.setDisabled(id, disabled ? this.clock.now() : null);
@@ -147,12 +147,12 @@ export class StaffAdmin {
   certify(actor: ActiveSession, id: string, certified: boolean): StaffAccount {
     const row = this.require(id);
     if (id === actor.staff.id) {
-      throw new CoreError('conflict', 'Nobody certifies themselves', { id: 'self' });
+      throw new CoreError('conflict', 'Nobody certifies themselves', { id: 'account.self' });
     }
     // the maintainer never sees a guest; every other role's guest data opens with the certificate
     if (row.role === 'maintainer') {
       throw new CoreError('conflict', 'The maintainer is not certified for guest data', {
-        id: 'not_desk_role',
+        id: 'account.not_desk_role',
       });
     }
     this.db.transaction(() => {
@@ -173,13 +173,13 @@ export class StaffAdmin {
 
   private assertNameFree(nameKey: string): void {
     if (this.sessions.staff.byNameKey(nameKey)) {
-      throw new CoreError('conflict', 'An account with this name exists', { name: 'name_taken' });
+      throw new CoreError('conflict', 'An account with this name exists', { name: 'account.name_taken' });
     }
   }
 
   private require(id: string): StaffRow {
     const row = this.sessions.staff.byId(id);
-    if (!row) throw new CoreError('not_found', 'No such account', { id: 'not_found' });
+    if (!row) throw new CoreError('not_found', 'No such account', { id: 'account.not_found' });
     return row;
   }
 }

@@ -16,6 +16,7 @@ import type { Clock } from '../clock.js';
 import { CoreError } from '../core-error.js';
 import type { KeyHandle } from '../crypto/key-handle.js';
 import { SealedNotes } from '../crypto/sealed-note.js';
+import type { DeskProblem } from '../../../shared/ipc/problem-codes.js';
 import type { ActiveSession } from '../session/session-store.js';
 import { ComplaintRepository, type ComplaintRow } from './complaint-repository.js';
 
@@ -33,10 +34,10 @@ class Refused extends CoreError {
   constructor(
     code: 'invalid_input' | 'not_found' | 'forbidden' | 'conflict',
     message: string,
-    readonly auditReason: string,
+    readonly auditReason: DeskProblem,
     field: string,
   ) {
-    super(code, message, { [field]: auditReason });
+    super(code, message, { [field]: `desk.${auditReason}` });
   }
 }
 
@@ -240,7 +241,8 @@ export class ComplaintService {
 
   private require(complaintId: string): ComplaintRow {
     const row = this.repo.byId(complaintId);
-    if (!row) throw new CoreError('not_found', 'No such complaint', { complaintId: 'unknown_complaint' });
+    if (!row)
+      throw new CoreError('not_found', 'No such complaint', { complaintId: 'desk.unknown_complaint' });
     return row;
   }
 

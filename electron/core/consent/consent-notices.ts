@@ -38,7 +38,9 @@ export function publishNotice(
   return db.transaction(() => {
     const exists = db.prepare('SELECT 1 FROM consent_notices WHERE version = ?').get(notice.version);
     if (exists)
-      throw new CoreError('conflict', 'This version exists; publish a new one', { version: 'version_taken' });
+      throw new CoreError('conflict', 'This version exists; publish a new one', {
+        version: 'consentNotice.version_taken',
+      });
     db.prepare(
       'INSERT INTO consent_notices (version, text_zh, text_en, published_at, published_by) VALUES (?, ?, ?, ?, ?)',
     ).run(notice.version, notice.textZh, notice.textEn, clock.now(), actorId);

@@ -1,4 +1,5 @@
 import { GuestRecord } from '../../../shared/domain/guest-record.js';
+import { csvLine } from '../csv.js';
 
 export const GUEST_CSV_COLUMNS = [
   'record_id',
@@ -17,16 +18,6 @@ export const GUEST_CSV_COLUMNS = [
   'vip',
   'notes',
 ] as const;
-
-/**
- * RFC 4180 quoting, plus the OWASP guard against formula injection: a cell a spreadsheet would
- * run (=, @, tab, CR, or +/- not followed by a digit) gets a leading apostrophe. Phones such as
- * +8613800138000 stay as they are.
- */
-export function csvCell(value: string): string {
-  const guarded = /^[=@\t\r]|^[+-](?![0-9])/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
-}
 
 export function guestCsvRow(recordId: string, revision: number, payload: unknown): string | null {
   const parsed = GuestRecord.safeParse(payload);
@@ -49,5 +40,5 @@ export function guestCsvRow(recordId: string, revision: number, payload: unknown
     g.vip ? 'yes' : 'no',
     g.notes ?? '',
   ];
-  return cells.map(csvCell).join(',');
+  return csvLine(cells);
 }

@@ -9,6 +9,7 @@ import { SealedRecordStore } from '../records/sealed-record-store.js';
 import type { SettingsSource } from '../settings-source.js';
 import type { ActiveSession, SessionStore } from '../session/session-store.js';
 import { runDoctor, type DoctorReport } from './doctor.js';
+import { CSV_LINE_END, csvLine } from '../csv.js';
 import { GUEST_CSV_COLUMNS, guestCsvRow } from './guest-csv.js';
 
 /**
@@ -88,12 +89,12 @@ export function createMaintenanceApi(
             ORDER BY g.created_at, g.id`,
         )
         .iterate() as IterableIterator<{ recordId: string; revision: number; sealed: Buffer }>;
-      write(GUEST_CSV_COLUMNS.join(',') + '\r\n');
+      write(csvLine(GUEST_CSV_COLUMNS) + CSV_LINE_END);
       let count = 0;
       for (const row of rows) {
         const line = guestCsvRow(row.recordId, row.revision, records.open(row, row.sealed));
         if (line === null) continue;
-        write(line + '\r\n');
+        write(line + CSV_LINE_END);
         count++;
       }
       services.audit.append({

@@ -1,5 +1,6 @@
 import { percent } from '../../../shared/domain/quality-figures.js';
 import type { QualityReport, StaffQuality } from '../../../shared/ipc/quality-schemas.js';
+import { CSV_LINE_END, csvLine } from '../csv.js';
 
 /** Stable column names (English, like the guest export): scripts and spreadsheets key on them. */
 export const QUALITY_CSV_COLUMNS = [
@@ -25,43 +26,29 @@ export const QUALITY_CSV_COLUMNS = [
   'sample_findings',
 ] as const;
 
-/**
- * A text cell: RFC 4180 quoting, and a leading apostrophe for anything a spreadsheet would run
- * as a formula (=, +, -, @, tab, CR: OWASP's list, without the guest export's exception for
- * phone numbers, since no cell here is one). Staff names are typed by people, so they are text.
- */
-export function csvTextCell(value: string): string {
-  const guarded = /^[=+\-@\t\r]/u.test(value) ? `'${value}` : value;
-  return /[",\r\n]/u.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
-}
-
-function numberCell(value: number | null): string {
-  return value === null ? '' : String(value);
-}
-
 function row(report: QualityReport, s: StaffQuality): string {
-  return [
-    csvTextCell(report.from),
-    csvTextCell(report.to),
-    csvTextCell(s.staffId),
-    csvTextCell(s.name),
-    csvTextCell(s.role),
-    numberCell(s.entered),
-    numberCell(s.corrections),
-    numberCell(s.crossReviewed),
-    numberCell(s.firstPass),
-    numberCell(percent(s.accuracy)),
-    numberCell(s.recommendedFilled),
-    numberCell(s.recommendedPossible),
-    numberCell(percent(s.completeness)),
-    numberCell(s.withDeadline),
-    numberCell(s.onTime),
-    numberCell(percent(s.timeliness)),
-    numberCell(s.returns),
-    csvTextCell(s.returnedFields.map((f) => `${f.field}:${String(f.count)}`).join('; ')),
-    numberCell(s.sampleChecks),
-    numberCell(s.sampleFindings),
-  ].join(',');
+  return csvLine([
+    report.from,
+    report.to,
+    s.staffId,
+    s.name,
+    s.role,
+    s.entered,
+    s.corrections,
+    s.crossReviewed,
+    s.firstPass,
+    percent(s.accuracy),
+    s.recommendedFilled,
+    s.recommendedPossible,
+    percent(s.completeness),
+    s.withDeadline,
+    s.onTime,
+    percent(s.timeliness),
+    s.returns,
+    s.returnedFields.map((f) => `${f.field}:${String(f.count)}`).join('; '),
+    s.sampleChecks,
+    s.sampleFindings,
+  ]);
 }
 
 /**
@@ -72,5 +59,5 @@ function row(report: QualityReport, s: StaffQuality): string {
  */
 export function qualityCsv(report: QualityReport): string {
   const lines = [QUALITY_CSV_COLUMNS.join(','), ...report.staff.map((s) => row(report, s))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return `\uFEFF${lines.join(CSV_LINE_END)}${CSV_LINE_END}`;
 }

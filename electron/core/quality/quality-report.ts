@@ -69,7 +69,7 @@ export class QualityReportService {
       people = this.repo.staff(start, end);
     } else {
       const person = this.repo.person(staffId);
-      if (!person) throw new CoreError('not_found', 'No such account', { staffId: 'not_found' });
+      if (!person) throw new CoreError('not_found', 'No such account', { staffId: 'account.not_found' });
       people = [person];
     }
     const figures = computeQualityFigures({

@@ -1,5 +1,6 @@
 import type { WorkflowRefusal } from '../../../shared/domain/record-workflow.js';
 import type { ErrorCode } from '../../../shared/ipc/errors.js';
+import type { ProblemCode } from '../../../shared/ipc/problem-codes.js';
 import { CoreError } from '../core-error.js';
 
 /** A refusal that is audited (outside the rolled-back transaction) before it reaches the caller. */
@@ -8,7 +9,7 @@ export class AuditedRefusal extends CoreError {
     code: ErrorCode,
     message: string,
     readonly auditReason: string,
-    fields?: Record<string, string>,
+    fields?: Record<string, ProblemCode>,
     readonly auditFields?: readonly string[],
   ) {
     super(code, message, fields);

@@ -188,7 +188,7 @@ export class SessionManager {
       if (problem)
         throw new CoreError('invalid_input', 'The new password is not acceptable', { next: problem });
       if (next.normalize('NFC') === current.normalize('NFC')) {
-        throw new CoreError('invalid_input', 'The new password must differ', { next: 'same_as_current' });
+        throw new CoreError('invalid_input', 'The new password must differ', { next: 'password.same_as_current' });
       }
       const check = await this.check(row.id, current, 'session.change_password', 'account');
       check.wipe();

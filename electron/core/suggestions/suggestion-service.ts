@@ -106,7 +106,8 @@ export class SuggestionService {
 
   private require(id: string): SuggestionRow {
     const row = this.deps.db.prepare<[string], SuggestionRow>(`${SELECT} WHERE s.id = ?`).get(id);
-    if (!row) throw new CoreError('not_found', 'No such suggestion', { suggestionId: 'unknown_suggestion' });
+    if (!row)
+      throw new CoreError('not_found', 'No such suggestion', { suggestionId: 'desk.unknown_suggestion' });
     return row;
   }
 

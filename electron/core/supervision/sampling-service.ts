@@ -18,6 +18,7 @@ import {
   type SampleReport,
   type SampleSummary,
 } from '../../../shared/ipc/supervision-schemas.js';
+import type { SamplingProblem } from '../../../shared/ipc/problem-codes.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import { CoreError } from '../core-error.js';
@@ -44,8 +45,22 @@ export interface SamplingDeps {
 }
 
 /** A refusal that leaves a trace in the audit log before it reaches the supervisor (R20). */
-function refusal(code: 'invalid_input' | 'conflict' | 'not_found', problem: string, field = '_'): CoreError {
-  return new CoreError(code, `Refused: ${problem}`, { [field]: problem });
+class SamplingRefusal extends CoreError {
+  constructor(
+    code: 'invalid_input' | 'conflict' | 'not_found',
+    readonly auditReason: SamplingProblem,
+    field: string,
+  ) {
+    super(code, `Refused: ${auditReason}`, { [field]: `sampling.${auditReason}` });
+  }
+}
+
+function refusal(
+  code: 'invalid_input' | 'conflict' | 'not_found',
+  problem: SamplingProblem,
+  field = '_',
+): CoreError {
+  return new SamplingRefusal(code, problem, field);
 }
 
 function memberId(member: PopulationMember): string {
@@ -363,7 +378,10 @@ export class SamplingService {
           actorId,
           action,
           outcome: 'refused',
-          reason: Object.values(error.fields ?? {})[0] ?? error.code,
+          reason:
+            error instanceof SamplingRefusal
+              ? error.auditReason
+              : (Object.values(error.fields ?? {})[0] ?? error.code),
           ...target,
         });
       }

@@ -53,7 +53,7 @@ export function enrolmentTarget(input: SyncEnrolInput): EnrolmentTarget {
     const decoded = decodeEnrolmentCode(input.code);
     if (!decoded.ok) {
       throw new CoreError('invalid_input', 'The enrolment code is not valid', {
-        code: `enrolment_code_${decoded.problem}`,
+        code: `enrolmentCode.${decoded.problem}`,
       });
     }
     const { url, token, centralPublicKey, tlsPins } = decoded.content;

@@ -187,7 +187,7 @@ export class TeamDayReport {
     const today = calendarDateAt(now);
     const day = date ?? today;
     if (day > today) {
-      throw new CoreError('invalid_input', 'That day has not begun yet', { date: 'date_future' });
+      throw new CoreError('invalid_input', 'That day has not begun yet', { date: 'desk.date_future' });
     }
     const [start, end] = dayBounds(day);
     const { service } = this.deps;

@@ -2,11 +2,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { missing } from '../forms/local-checks.js';
-import { localRefusal, say } from '../forms/refusal.js';
+import { say } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
-import { useCoreSubmit } from '../forms/use-core-submit.js';
-import { api, callOrThrow } from '../snowdesk.js';
+import { useWrite } from '../forms/use-write.js';
+import { callOrThrow } from '../snowdesk.js';
 
 /** The manager publishes a new version of the consent notice (R8); published ones never change. */
 export function ConsentNoticeEditor() {
@@ -23,22 +23,24 @@ export function ConsentNoticeEditor() {
   const [textZh, setTextZh] = useState<string | null>(null);
   const [textEn, setTextEn] = useState<string | null>(null);
   const [published, setPublished] = useState<string | null>(null);
-  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+  const { busy, refusal, write } = useWrite();
   const zh = textZh ?? current.data?.text['zh-CN'] ?? '';
   const en = textEn ?? current.data?.text.en ?? '';
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const refusedHere = localRefusal(missing({ version, textZh: zh, textEn: en }));
-    if (refusedHere) {
-      setRefusal(refusedHere);
-      return;
-    }
-    const result = await submit(() => api().call('consent.publish', { version, textZh: zh, textEn: en }), {
-      version: 'version',
-      textZh: 'textZh',
-      textEn: 'textEn',
-    });
+    const result = await write(
+      'consent.publish',
+      { version, textZh: zh, textEn: en },
+      {
+        check: missing({ version, textZh: zh, textEn: en }),
+        shown: {
+          version: 'version',
+          textZh: 'textZh',
+          textEn: 'textEn',
+        },
+      },
+    );
     if (result) {
       client.setQueryData(['consent.current'], result);
       setPublished(result.version);

@@ -3,14 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { ROLES, type Role } from '../../../shared/domain/roles.js';
 import { STAFF_NAME_MAX } from '../../../shared/domain/staff-account-rules.js';
 import type { StaffAccount } from '../../../shared/ipc/schemas.js';
-import { missing, repeatProblem } from '../forms/local-checks.js';
+import { passwordFormProblems } from '../forms/local-checks.js';
 import { NewPasswordFields } from '../forms/NewPasswordFields.js';
-import { localRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { SelectField } from '../forms/SelectField.js';
 import { TextField } from '../forms/TextField.js';
-import { useCoreSubmit } from '../forms/use-core-submit.js';
-import { api } from '../snowdesk.js';
+import { useWrite } from '../forms/use-write.js';
 
 /** A new account with a first password the person replaces at their first sign-in. */
 export function CreateStaffForm({ onCreated }: { onCreated: (account: StaffAccount) => void }) {
@@ -21,23 +19,22 @@ export function CreateStaffForm({ onCreated }: { onCreated: (account: StaffAccou
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const nameRef = useRef<HTMLInputElement>(null);
-  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+  const { busy, refusal, write } = useWrite();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const local = missing({ name, password, repeat });
-    const mismatch = repeatProblem(password, repeat);
-    if (mismatch) local.repeat = mismatch;
-    const refusedHere = localRefusal(local);
-    if (refusedHere) {
-      setRefusal(refusedHere);
-      return;
-    }
-    const account = await submit(() => api().call('staff.create', { name, role, password }), {
-      name: 'name',
-      role: 'role',
-      password: 'password',
-    });
+    const account = await write(
+      'staff.create',
+      { name, role, password },
+      {
+        check: passwordFormProblems({ name, password }, password, repeat),
+        shown: {
+          name: 'name',
+          role: 'role',
+          password: 'password',
+        },
+      },
+    );
     if (!account) return;
     setName('');
     setPassword('');

@@ -1,12 +1,10 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffAccount } from '../../../shared/ipc/schemas.js';
-import { missing, repeatProblem } from '../forms/local-checks.js';
+import { passwordFormProblems } from '../forms/local-checks.js';
 import { NewPasswordFields } from '../forms/NewPasswordFields.js';
-import { localRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
-import { useCoreSubmit } from '../forms/use-core-submit.js';
-import { api } from '../snowdesk.js';
+import { useWrite } from '../forms/use-write.js';
 
 interface Props {
   account: StaffAccount;
@@ -20,21 +18,20 @@ export function ResetPasswordForm({ account, onDone, onCancel }: Props) {
   const titleId = useId();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+  const { busy, refusal, write } = useWrite();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const local = missing({ password, repeat });
-    const mismatch = repeatProblem(password, repeat);
-    if (mismatch) local.repeat = mismatch;
-    const refusedHere = localRefusal(local);
-    if (refusedHere) {
-      setRefusal(refusedHere);
-      return;
-    }
-    const result = await submit(() => api().call('staff.resetPassword', { id: account.id, password }), {
-      password: 'password',
-    });
+    const result = await write(
+      'staff.resetPassword',
+      { id: account.id, password },
+      {
+        check: passwordFormProblems({ password }, password, repeat),
+        shown: {
+          password: 'password',
+        },
+      },
+    );
     if (result) onDone(result);
   }
 

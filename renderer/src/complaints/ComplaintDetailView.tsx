@@ -9,12 +9,12 @@ import {
   type ComplaintDetail,
 } from '../../../shared/ipc/complaint-schemas.js';
 import type { StaffView } from '../../../shared/ipc/schemas.js';
-import { localRefusal, say, type Message } from '../forms/refusal.js';
+import { localRefusal, problemMessage, say, type Message } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { SelectField } from '../forms/SelectField.js';
 import { formatDateTime } from '../records/display.js';
-import { api, callOrThrow } from '../snowdesk.js';
-import { deskProblem, useDeskSubmit } from './desk-ops-refusal.js';
+import { callOrThrow } from '../snowdesk.js';
+import { useWrite } from '../forms/use-write.js';
 import { TextAreaField } from './TextAreaField.js';
 
 interface Props {
@@ -139,17 +139,18 @@ function AssignForm({ complaint, onDone }: { complaint: ComplaintDetail; onDone:
     queryFn: () => callOrThrow('complaints.assignees', {}),
   });
   const [assignee, setAssignee] = useState('');
-  const { busy, refusal, setRefusal, submit } = useDeskSubmit();
+  const { busy, refusal, setRefusal, write } = useWrite();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     if (assignee === '') {
-      setRefusal(localRefusal({ assigneeId: deskProblem('required') }));
+      setRefusal(localRefusal({ assigneeId: problemMessage('desk.required') }));
       return;
     }
-    const result = await submit(
-      () => api().call('complaints.assign', { complaintId: complaint.id, assigneeId: assignee }),
-      { assigneeId: 'assigneeId' },
+    const result = await write(
+      'complaints.assign',
+      { complaintId: complaint.id, assigneeId: assignee },
+      { shown: { assigneeId: 'assigneeId' } },
     );
     if (result)
       onDone(result, { key: 'deskOps.complaints.assigned', values: { name: result.assignedTo?.name ?? '' } });
@@ -181,17 +182,23 @@ function AssignForm({ complaint, onDone }: { complaint: ComplaintDetail; onDone:
 function NoteForm({ complaint, onDone }: { complaint: ComplaintDetail; onDone: Done }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
-  const { busy, refusal, setRefusal, submit } = useDeskSubmit();
+  const { busy, refusal, setRefusal, write } = useWrite();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     if (note.trim() === '') {
-      setRefusal(localRefusal({ note: deskProblem('required') }));
+      setRefusal(localRefusal({ note: problemMessage('desk.required') }));
       return;
     }
-    const result = await submit(() => api().call('complaints.note', { complaintId: complaint.id, note }), {
-      note: 'note',
-    });
+    const result = await write(
+      'complaints.note',
+      { complaintId: complaint.id, note },
+      {
+        shown: {
+          note: 'note',
+        },
+      },
+    );
     if (result) {
       setNote('');
       onDone(result, { key: 'deskOps.complaints.noteAdded' });
@@ -224,18 +231,18 @@ function ResolveForm({ complaint, onDone }: { complaint: ComplaintDetail; onDone
   const [outcome, setOutcome] = useState<(typeof COMPLAINT_OUTCOMES)[number]>('upheld');
   const [via, setVia] = useState<(typeof ANSWER_CHANNELS)[number]>('phone');
   const [answer, setAnswer] = useState('');
-  const { busy, refusal, setRefusal, submit } = useDeskSubmit();
+  const { busy, refusal, setRefusal, write } = useWrite();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     if (answer.trim() === '') {
-      setRefusal(localRefusal({ answer: deskProblem('required') }));
+      setRefusal(localRefusal({ answer: problemMessage('desk.required') }));
       return;
     }
-    const result = await submit(
-      () =>
-        api().call('complaints.resolve', { complaintId: complaint.id, outcome, answeredVia: via, answer }),
-      { answer: 'answer', outcome: 'outcome', answeredVia: 'answeredVia' },
+    const result = await write(
+      'complaints.resolve',
+      { complaintId: complaint.id, outcome, answeredVia: via, answer },
+      { shown: { answer: 'answer', outcome: 'outcome', answeredVia: 'answeredVia' } },
     );
     if (result) onDone(result, { key: 'deskOps.complaints.resolved' });
   }

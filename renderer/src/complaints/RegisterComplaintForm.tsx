@@ -7,12 +7,11 @@ import {
   COMPLAINT_TEXT_MAX,
   type ComplaintDetail,
 } from '../../../shared/ipc/complaint-schemas.js';
-import { localRefusal } from '../forms/refusal.js';
+import { localRefusal, problemMessage } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { SelectField } from '../forms/SelectField.js';
 import { TextField } from '../forms/TextField.js';
-import { api } from '../snowdesk.js';
-import { deskProblem, useDeskSubmit } from './desk-ops-refusal.js';
+import { useWrite } from '../forms/use-write.js';
 import { TextAreaField } from './TextAreaField.js';
 
 type Kind = (typeof COMPLAINT_KINDS)[number];
@@ -37,25 +36,25 @@ export function RegisterComplaintForm({
   const [typedRecord, setTypedRecord] = useState('');
   const [text, setText] = useState('');
   const [done, setDone] = useState<number | null>(null);
-  const { busy, refusal, setRefusal, submit } = useDeskSubmit();
+  const { busy, refusal, setRefusal, write } = useWrite();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     setDone(null);
     if (text.trim() === '') {
-      setRefusal(localRefusal({ text: deskProblem('required') }));
+      setRefusal(localRefusal({ text: problemMessage('desk.required') }));
       return;
     }
     const record = recordId ?? (typedRecord.trim() === '' ? undefined : typedRecord.trim());
-    const result = await submit(
-      () =>
-        api().call('complaints.register', {
-          kind,
-          receivedVia: channel,
-          text,
-          ...(record === undefined ? {} : { recordId: record }),
-        }),
-      { kind: 'kind', receivedVia: 'receivedVia', recordId: 'recordId', text: 'text' },
+    const result = await write(
+      'complaints.register',
+      {
+        kind,
+        receivedVia: channel,
+        text,
+        ...(record === undefined ? {} : { recordId: record }),
+      },
+      { shown: { kind: 'kind', receivedVia: 'receivedVia', recordId: 'recordId', text: 'text' } },
     );
     if (result) {
       setDone(result.number);

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { PasswordRules } from './PasswordRules.js';
 import type { Message } from './refusal.js';
 import { TextField } from './TextField.js';
+import type { MessageKey } from '../i18n-types.js';
 
 /**
  * The rules, a new password and its repetition: what every form that sets a password asks.
@@ -11,7 +12,7 @@ import { TextField } from './TextField.js';
  */
 export type NewPasswordKind = 'choose' | 'change' | 'someone-else';
 
-const LABELS: Record<NewPasswordKind, { password: string; repeat: string }> = {
+const LABELS: Record<NewPasswordKind, { password: MessageKey; repeat: MessageKey }> = {
   choose: { password: 'fields.password', repeat: 'fields.repeatPassword' },
   change: { password: 'fields.newPassword', repeat: 'fields.repeatNewPassword' },
   'someone-else': { password: 'fields.firstPassword', repeat: 'fields.repeatFirstPassword' },

@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncDetails, SyncTestResult } from '../../../shared/ipc/sync-schemas.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
-import { useCoreSubmit } from '../forms/use-core-submit.js';
-import { api } from '../snowdesk.js';
+import { useWrite } from '../forms/use-write.js';
 import { checkDraft, codeAddress, EMPTY_DRAFT, type EnrolmentDraft } from './enrolment-input.js';
 import { SyncAnswer, type Answer } from './SyncAnswer.js';
 
@@ -23,7 +22,7 @@ export function EnrolmentForm({ enrolled, onEnrolled }: Props) {
   const titleId = useId();
   const [draft, setDraft] = useState<EnrolmentDraft>(EMPTY_DRAFT);
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+  const { busy, refusal, setRefusal, write } = useWrite();
 
   function edit(change: Partial<EnrolmentDraft>) {
     setDraft((previous) => ({ ...previous, ...change }));
@@ -43,7 +42,7 @@ export function EnrolmentForm({ enrolled, onEnrolled }: Props) {
     const input = checked();
     if (!input) return;
     setAnswer(null);
-    const result: SyncTestResult | null = await submit(() => api().call('sync.testConnection', input), {});
+    const result: SyncTestResult | null = await write('sync.testConnection', input);
     if (result) setAnswer({ kind: 'test', result });
   }
 
@@ -52,7 +51,7 @@ export function EnrolmentForm({ enrolled, onEnrolled }: Props) {
     const input = checked();
     if (!input) return;
     setAnswer(null);
-    const result = await submit(() => api().call('sync.enrol', input), {});
+    const result = await write('sync.enrol', input);
     if (!result) return;
     if (!result.ok) {
       setAnswer({ kind: 'enrol', result });

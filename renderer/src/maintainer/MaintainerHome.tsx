@@ -8,10 +8,11 @@ import { AuditRollbackNotice } from './AuditRollbackNotice.js';
 import { BackupPanel } from './BackupPanel.js';
 import { DeviceSync } from './DeviceSync.js';
 import { RecoveryKeyStatus } from './RecoveryKeyStatus.js';
+import type { MessageKey } from '../i18n-types.js';
 
 type View = 'accounts' | 'device' | 'backups';
 const VIEWS: readonly View[] = ['accounts', 'device', 'backups'];
-const VIEW_LABELS: Readonly<Record<View, string>> = {
+const VIEW_LABELS: Readonly<Record<View, MessageKey>> = {
   accounts: 'maintainer.views.accounts',
   device: 'maintainer.views.device',
   backups: 'backup.title',

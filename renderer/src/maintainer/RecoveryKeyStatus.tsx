@@ -2,11 +2,9 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SetupResult } from '../../../shared/ipc/schemas.js';
 import { missing } from '../forms/local-checks.js';
-import { localRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
-import { useCoreSubmit } from '../forms/use-core-submit.js';
-import { api } from '../snowdesk.js';
+import { useWrite } from '../forms/use-write.js';
 
 interface Props {
   confirmed: boolean;
@@ -25,19 +23,18 @@ export function RecoveryKeyStatus({ confirmed, onIssued }: Props) {
   const titleId = useId();
   const [asking, setAsking] = useState(false);
   const [password, setPassword] = useState('');
-  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+  const { busy, refusal, setRefusal, write } = useWrite();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const refusedHere = localRefusal(missing({ password }));
-    if (refusedHere) {
-      setRefusal(refusedHere);
-      return;
-    }
-    const result = await submit(
-      () => api().call('setup.reissueRecoveryKey', { password }),
-      { password: 'password' },
-      { wrong_credentials: { key: 'maintainer.recovery.wrongPassword' } },
+    const result = await write(
+      'setup.reissueRecoveryKey',
+      { password },
+      {
+        check: missing({ password }),
+        shown: { password: 'password' },
+        wording: { wrong_credentials: { key: 'maintainer.recovery.wrongPassword' } },
+      },
     );
     setPassword('');
     if (result) onIssued(result);

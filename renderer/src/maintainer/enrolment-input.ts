@@ -2,7 +2,7 @@ import type { SyncEnrolInput } from '../../../shared/ipc/sync-schemas.js';
 import { decodeEnrolmentCode } from '../../../shared/sync/enrolment-code.js';
 import { SYNC_LIMITS } from '../../../shared/sync/protocol.js';
 import { CentralUrl, DeviceName, DeviceToken, PublicKey, TlsPin } from '../../../shared/sync/wire.js';
-import type { Message } from '../forms/refusal.js';
+import { problemMessage, type Message } from '../forms/refusal.js';
 
 /** What the maintainer typed into the enrolment form, as typed. */
 export interface EnrolmentDraft {
@@ -47,10 +47,10 @@ export function checkDraft(draft: EnrolmentDraft): DraftCheck {
   }
   if (draft.mode === 'code') {
     const code = draft.code.trim();
-    if (code === '') fields.code = { key: 'problems.required' };
+    if (code === '') fields.code = problemMessage('account.required');
     else {
       const decoded = decodeEnrolmentCode(code);
-      if (!decoded.ok) fields.code = { key: `sync.codeProblems.${decoded.problem}` };
+      if (!decoded.ok) fields.code = problemMessage(`enrolmentCode.${decoded.problem}`);
     }
     if (Object.keys(fields).length > 0) return { ok: false, fields };
     return { ok: true, input: { code, ...(deviceName ? { deviceName } : {}) } };
@@ -59,11 +59,11 @@ export function checkDraft(draft: EnrolmentDraft): DraftCheck {
   const token = draft.token.trim();
   const centralPublicKey = draft.centralPublicKey.trim();
   const tlsPins = pinsOf(draft.tlsPins);
-  if (url === '') fields.url = { key: 'problems.required' };
+  if (url === '') fields.url = problemMessage('account.required');
   else if (!CentralUrl.safeParse(url).success) fields.url = { key: 'maintainer.fieldProblems.url' };
-  if (token === '') fields.token = { key: 'problems.required' };
+  if (token === '') fields.token = problemMessage('account.required');
   else if (!DeviceToken.safeParse(token).success) fields.token = { key: 'maintainer.fieldProblems.token' };
-  if (centralPublicKey === '') fields.centralPublicKey = { key: 'problems.required' };
+  if (centralPublicKey === '') fields.centralPublicKey = problemMessage('account.required');
   else if (!PublicKey.safeParse(centralPublicKey).success) {
     fields.centralPublicKey = { key: 'maintainer.fieldProblems.centralPublicKey' };
   }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { periodBounds } from '../../../shared/domain/quality-figures.js';
 import { roleAllows } from '../../../shared/domain/roles.js';
 import type { CoreErrorShape } from '../../../shared/ipc/errors.js';
+import type { ProblemCode } from '../../../shared/ipc/problem-codes.js';
+import { problemMessage, say, refusalMessage } from '../forms/refusal.js';
 import type { QualityReport } from '../../../shared/ipc/quality-schemas.js';
 import type { StaffView } from '../../../shared/ipc/schemas.js';
 import { formatDateTime } from '../records/display.js';
@@ -14,14 +16,14 @@ import { canSeeQuality, defaultPeriod } from './quality-view.js';
 import './quality.css';
 
 type PeriodField = 'from' | 'to';
-type Problems = Partial<Record<PeriodField, string>>;
+type Problems = Partial<Record<PeriodField, ProblemCode>>;
 
 /** The problems of a refusal that belong next to the dates; the rest is said above the button. */
 function periodProblems(error: CoreErrorShape): Problems | null {
   const problems: Problems = {};
   for (const field of ['from', 'to'] as const) {
     const code = error.fields?.[field];
-    if (code?.startsWith('quality_period_')) problems[field] = code;
+    if (code?.startsWith('quality.')) problems[field] = code;
   }
   return Object.keys(problems).length > 0 ? problems : null;
 }
@@ -56,7 +58,7 @@ function QualityReportPanel({ staff }: { staff: StaffView }) {
     const local = periodBounds(period.from, period.to);
     if (!local.ok) {
       setProblems(
-        Object.fromEntries(Object.entries(local.problems).map(([f, p]) => [f, `quality_period_${p}`])),
+        Object.fromEntries(Object.entries(local.problems).map(([f, p]) => [f, `quality.period_${p}`])),
       );
       return;
     }
@@ -69,7 +71,7 @@ function QualityReportPanel({ staff }: { staff: StaffView }) {
       } else {
         const near = periodProblems(result.error);
         if (near) setProblems(near);
-        else setFailure(t(`errors.${result.error.code}`));
+        else setFailure(say(t, refusalMessage(result.error)));
       }
     } finally {
       setBusy(false);
@@ -86,7 +88,7 @@ function QualityReportPanel({ staff }: { staff: StaffView }) {
         downloadText(result.value.fileName, result.value.csv);
         setSaved(t('quality.csv.done', { file: result.value.fileName }));
       } else {
-        setFailure(t(`errors.${result.error.code}`));
+        setFailure(say(t, refusalMessage(result.error)));
       }
     } finally {
       setBusy(false);
@@ -110,7 +112,7 @@ function QualityReportPanel({ staff }: { staff: StaffView }) {
         />
         {problem && (
           <p id={`${id}-problem`} className="field-problem">
-            {t(`quality.problem.${problem}`)}
+            {say(t, problemMessage(problem))}
           </p>
         )}
       </div>

@@ -11,6 +11,7 @@ import './records.css';
 import { ReviewScreen } from './ReviewScreen.js';
 import { SearchScreen } from './SearchScreen.js';
 import { SelfReview } from './SelfReview.js';
+import type { MessageKey } from '../i18n-types.js';
 
 /**
  * The guest desk (issue 4) for specialists, leads and managers, and search for supervisors.
@@ -28,19 +29,19 @@ export function Desk({ staff }: { staff: StaffView }) {
   const [view, setView] = useState<DeskView>(() =>
     resume?.staffId === staff.id ? resume.view : { name: 'home' },
   );
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
   const workspace = useQuery({
     queryKey: ['records.workspace'],
     queryFn: () => callOrThrow('records.workspace', {}),
   });
   const practice = workspace.data?.practice ?? false;
 
-  function go(next: DeskView, message?: string): void {
+  function go(next: DeskView, message?: MessageKey): void {
     setNotice(message ?? null);
     setView(next);
     resume = { staffId: staff.id, view: next };
   }
-  const home = (message?: string) => {
+  const home = (message?: MessageKey) => {
     go({ name: 'home' }, message);
   };
 

@@ -10,6 +10,8 @@ import { noteCoreTime } from './desk-clock.js';
 import { ErasureQueue } from './ErasureQueue.js';
 import { QueueTable } from './QueueTable.js';
 import type { DeskView } from './desk-view.js';
+import { refusalMessage, say } from '../forms/refusal.js';
+import type { MessageKey } from '../i18n-types.js';
 
 type QueueMethod = Extract<
   MethodName,
@@ -34,7 +36,7 @@ function useQueue(method: QueueMethod, enabled: boolean) {
 interface Props {
   staff: StaffView;
   practice: boolean;
-  go: (view: DeskView, notice?: string) => void;
+  go: (view: DeskView, notice?: MessageKey) => void;
 }
 
 /** The desk's start page: a new guest, search, and the queues this person works from. */
@@ -56,7 +58,7 @@ export function DeskHome({ staff, practice, go }: Props) {
     try {
       const result = await api().call('records.startIntake', { channel: 'on_site_face_to_face' });
       if (!result.ok) {
-        setProblem(t(`errors.${result.error.code}`));
+        setProblem(say(t, refusalMessage(result.error)));
         return;
       }
       noteCoreTime(result.value.savedAt);
@@ -69,7 +71,7 @@ export function DeskHome({ staff, practice, go }: Props) {
   async function claim(recordId: string): Promise<void> {
     const result = await api().call('online.claim', { recordId });
     if (!result.ok) {
-      setProblem(t(`errors.${result.error.code}`));
+      setProblem(say(t, refusalMessage(result.error)));
       void online.refetch();
       return;
     }

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { say } from '../forms/refusal.js';
+import { say, refusalMessage } from '../forms/refusal.js';
 import { api } from '../snowdesk.js';
-import { recordRefusalMessage } from './field-message.js';
 
 /** Two steps, as nothing brings the typed values back. */
 export function DiscardDraft({
@@ -25,7 +24,7 @@ export function DiscardDraft({
       onDone();
       return;
     }
-    setProblem(say(t, recordRefusalMessage(result.error)));
+    setProblem(say(t, refusalMessage(result.error)));
   }
   return (
     <div className="subpanel">

@@ -3,9 +3,11 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, callOrThrow } from '../snowdesk.js';
 import { formatDateTime } from './display.js';
+import type { MessageKey } from '../i18n-types.js';
+import { refusalMessage, say } from '../forms/refusal.js';
 
 /** The manager decides erasure requests (R19, PIPL Art. 47): approve destroys the data, reject says why. */
-export function ErasureQueue({ onDone }: { onDone: (notice: string) => void }) {
+export function ErasureQueue({ onDone }: { onDone: (notice: MessageKey) => void }) {
   const { t } = useTranslation();
   const queue = useQuery({
     queryKey: ['erasure.queue'],
@@ -50,14 +52,14 @@ function ErasureItem({
   const name = item.guestName || t('records.queue.unnamed');
   async function decide(approve: boolean): Promise<void> {
     if (!approve && reason.trim() === '') {
-      setProblem(t('problems.required'));
+      setProblem(t('validation.account.required'));
       return;
     }
     const result = approve
       ? await api().call('erasure.approve', { recordId: item.recordId })
       : await api().call('erasure.reject', { recordId: item.recordId, reason: reason.trim() });
     if (result.ok) onDone();
-    else setProblem(t(`errors.${result.error.code}`));
+    else setProblem(say(t, refusalMessage(result.error)));
   }
   return (
     <li>

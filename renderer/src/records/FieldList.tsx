@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../shared/domain/calendar.js';
 import type { GuestDraft } from '../../../shared/domain/guest-record.js';
 import { say, type Message } from '../forms/refusal.js';
+import { keyIn } from '../i18n-types.js';
 import { displayValue } from './display.js';
 import {
   fieldLabelKey,
@@ -54,7 +55,7 @@ export function FieldList({ draft, today, problems = {}, markRecommended = false
     <>
       {rowsOf(draft, today).map(({ section, fields }) => (
         <section key={section} aria-labelledby={`fields-${section}`}>
-          <h2 id={`fields-${section}`}>{t(`records.section.${section}`)}</h2>
+          <h2 id={`fields-${section}`}>{t(keyIn('records.section', section, 'records.wholeRecord'))}</h2>
           <dl className="check-list">
             {fields.map((spec) => {
               const label = t(fieldLabelKey(spec.path));

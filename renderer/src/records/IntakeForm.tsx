@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { isOnlineChannel, type GuestDraft } from '../../../shared/domain/guest-record.js';
 import type { GuestHit, RecordDetail } from '../../../shared/ipc/record-schemas.js';
 import { CONTACT_METHODS, CONTACT_OUTCOMES, ONSITE_CHANNELS } from '../../../shared/ipc/record-schemas.js';
-import { say, type Message } from '../forms/refusal.js';
+import { say, type Message, problemMessage, refusalMessage } from '../forms/refusal.js';
 import { api, callOrThrow } from '../snowdesk.js';
 import { coreNow, coreToday } from './desk-clock.js';
+import { choiceKey } from './display.js';
 import { formatClock, formatDateTime } from './display.js';
 import {
   commentsByPath,
@@ -24,7 +25,6 @@ import {
   type FieldSpec,
   type Requirement,
 } from './draft-model.js';
-import { validationMessage } from './field-message.js';
 import { useAutosave, type SaveState } from './use-autosave.js';
 import { DiscardDraft } from './DiscardDraft.js';
 import { WithRecord } from './WithRecord.js';
@@ -119,7 +119,7 @@ function IntakeEditor({ detail, onSelfReview, onOpenRecord, onBack, onDiscarded 
   const shown = problemsToShow(problems, touched, false);
   const problemAt = (path: string) => {
     const problem = shown[path];
-    return problem ? validationMessage(problem) : undefined;
+    return problem ? problemMessage(problem) : undefined;
   };
   const missing = missingRequiredFields(draft, today);
   const age = knownAge(draft, today);
@@ -340,7 +340,7 @@ function SaveStatus({ state }: { state: SaveState }) {
       text = t('records.intake.unsaved');
       break;
     case 'failed':
-      text = t('records.intake.saveFailed', { problem: t(`errors.${state.error.code}`) });
+      text = t('records.intake.saveFailed', { problem: say(t, refusalMessage(state.error)) });
       break;
   }
   return (
@@ -438,7 +438,7 @@ function DraftField({
         <option value="">{t('records.choice.empty')}</option>
         {options.map((option) => (
           <option key={option} value={option}>
-            {t(`records.choice.${spec.choices ?? ''}.${option}`)}
+            {t(choiceKey(spec.choices ?? '', option))}
           </option>
         ))}
       </select>
@@ -610,7 +610,7 @@ function ContactLog({ detail }: { detail: RecordDetail }) {
       ...(trimmed === '' ? {} : { note: trimmed }),
     });
     if (!result.ok) {
-      setProblem(t(`errors.${result.error.code}`));
+      setProblem(say(t, refusalMessage(result.error)));
       return;
     }
     setProblem(null);

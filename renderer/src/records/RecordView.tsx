@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Result } from '../../../shared/ipc/errors.js';
 import type { RecordDetail } from '../../../shared/ipc/record-schemas.js';
 import { api } from '../snowdesk.js';
 import { coreToday } from './desk-clock.js';
@@ -10,9 +11,11 @@ import { RoundsHistory } from './IntakeForm.js';
 import { RecordTags } from './RecordTags.js';
 import { WithRecord } from './WithRecord.js';
 import { RecordComplaint } from '../complaints/RecordComplaint.js';
+import type { MessageKey } from '../i18n-types.js';
+import { refusalMessage, say } from '../forms/refusal.js';
 
 export type RecordNext =
-  { to: 'intake' } | { to: 'review'; stage: 'cross' | 'final' } | { to: 'home'; notice: string };
+  { to: 'intake' } | { to: 'review'; stage: 'cross' | 'final' } | { to: 'home'; notice: MessageKey };
 
 interface Props {
   recordId: string;
@@ -146,7 +149,7 @@ function ReasonAction({
   title: string;
   label: string;
   button: string;
-  run: (reason: string) => Promise<{ ok: true } | { ok: false; error: { code: string } }>;
+  run: (reason: string) => Promise<Result<unknown>>;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
@@ -155,12 +158,12 @@ function ReasonAction({
   const [problem, setProblem] = useState<string | null>(null);
   async function go(): Promise<void> {
     if (reason.trim() === '') {
-      setProblem(t('problems.required'));
+      setProblem(t('validation.account.required'));
       return;
     }
     const result = await run(reason.trim());
     if (result.ok) onDone();
-    else setProblem(t(`errors.${result.error.code}`));
+    else setProblem(say(t, refusalMessage(result.error)));
   }
   return (
     <div className="subpanel">

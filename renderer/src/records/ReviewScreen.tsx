@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
+import { refusalMessage, say } from '../forms/refusal.js';
 import { useTranslation } from 'react-i18next';
 import { roleAllows } from '../../../shared/domain/roles.js';
 import type { RecordDetail } from '../../../shared/ipc/record-schemas.js';
@@ -10,17 +11,17 @@ import { api, callOrThrow } from '../snowdesk.js';
 import { coreToday } from './desk-clock.js';
 import { formatDateTime } from './display.js';
 import { fieldLabelKey } from './draft-model.js';
-import { recordRefusalMessage } from './field-message.js';
 import { FieldList } from './FieldList.js';
 import { RoundsHistory } from './IntakeForm.js';
 import { RecordTags } from './RecordTags.js';
 import { WithRecord } from './WithRecord.js';
+import type { MessageKey } from '../i18n-types.js';
 
 interface Props {
   staff: StaffView;
   recordId: string;
   stage: 'cross' | 'final';
-  onDone: (notice: string) => void;
+  onDone: (notice: MessageKey) => void;
   onBack: () => void;
 }
 
@@ -45,7 +46,7 @@ function ReviewPanel({
   staff: StaffView;
   detail: RecordDetail;
   stage: 'cross' | 'final';
-  onDone: (notice: string) => void;
+  onDone: (notice: MessageKey) => void;
   onBack: () => void;
 }) {
   const { t } = useTranslation();
@@ -92,7 +93,7 @@ function ReviewPanel({
         onDone(kind === 'return' ? 'records.desk.returned' : 'records.desk.approved');
         return;
       }
-      setRefusal({ summary: recordRefusalMessage(result.error), fields: {} });
+      setRefusal({ summary: refusalMessage(result.error), fields: {} });
     } finally {
       setBusy(false);
     }
@@ -249,7 +250,7 @@ function AssignReviewer({ detail }: { detail: RecordDetail }) {
       recordId: detail.recordId,
       reviewerId: chosen === '' ? null : chosen,
     });
-    setDone(result.ok ? t('records.review.assigned') : t(`errors.${result.error.code}`));
+    setDone(result.ok ? t('records.review.assigned') : say(t, refusalMessage(result.error)));
   }
   return (
     <div className="subpanel">

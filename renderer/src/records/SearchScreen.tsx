@@ -2,9 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuestHit } from '../../../shared/ipc/record-schemas.js';
 import { REVEAL_REASONS } from '../../../shared/ipc/record-schemas.js';
-import { say } from '../forms/refusal.js';
+import { say, refusalMessage } from '../forms/refusal.js';
 import { api } from '../snowdesk.js';
-import { recordRefusalMessage } from './field-message.js';
 import { RecordTags } from './RecordTags.js';
 
 type Mode = 'idNumber' | 'phone' | 'name';
@@ -31,14 +30,14 @@ export function SearchScreen({ onOpen, onBack }: Props) {
   async function search(): Promise<void> {
     const text = query.trim();
     if (text === '') {
-      setProblem(t('problems.required'));
+      setProblem(t('validation.account.required'));
       return;
     }
     const input =
       mode === 'idNumber' ? { idNumber: text } : mode === 'phone' ? { phone: text } : { name: text };
     const result = await api().call('guests.search', input);
     if (!result.ok) {
-      setProblem(say(t, recordRefusalMessage(result.error)));
+      setProblem(say(t, refusalMessage(result.error)));
       return;
     }
     setProblem(null);

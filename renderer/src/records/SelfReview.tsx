@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { problemMessage } from '../forms/refusal.js';
 import { useTranslation } from 'react-i18next';
 import { SELF_REVIEW_CHECKS, type SelfReviewCheck } from '../../../shared/domain/record-workflow.js';
 import type { RecordDetail } from '../../../shared/ipc/record-schemas.js';
@@ -7,7 +8,6 @@ import type { Message, Refusal } from '../forms/refusal.js';
 import { api } from '../snowdesk.js';
 import { coreToday } from './desk-clock.js';
 import { problemsOf } from './draft-model.js';
-import { validationMessage } from './field-message.js';
 import { FieldList } from './FieldList.js';
 import { WithRecord } from './WithRecord.js';
 
@@ -59,7 +59,7 @@ function SelfReviewPanel({
     // a consent time is recorded by ticking the consent: the consent's own message says what to do
     const trigger = AUTOMATIC_BY[path];
     if (trigger !== undefined && local[trigger] !== undefined) continue;
-    problems[path] = validationMessage(problem);
+    problems[path] = problemMessage(problem);
   }
   // the core's answer wins over the page's own check
   for (const [path, message] of Object.entries(refusal?.fields ?? {})) {
@@ -81,10 +81,10 @@ function SelfReviewPanel({
       }
       const fields: Record<string, Message> = {};
       for (const [path, code] of Object.entries(result.error.fields ?? {}))
-        fields[path] = validationMessage(code);
+        fields[path] = problemMessage(code);
       const summary: Message =
         result.error.fields?.checklist !== undefined
-          ? validationMessage(result.error.fields.checklist)
+          ? problemMessage(result.error.fields.checklist)
           : result.error.code === 'invalid_input'
             ? { key: 'records.selfReview.notSubmitted' }
             : { key: `errors.${result.error.code}` };

@@ -1,5 +1,11 @@
 import type { FieldSpec } from './draft-model.js';
 import type { Translate } from '../forms/refusal.js';
+import { keyIn, type MessageKey } from '../i18n-types.js';
+
+/** A choice's label: "records.choice.<group>.<option>" for a group the domain lists. */
+export function choiceKey(group: string, option: string): MessageKey {
+  return keyIn('records.choice', `${group}.${option}`, 'records.choice.empty');
+}
 
 /** A consent time as the desk reads it ("2026-11-23 09:55"). */
 export function formatInstant(iso: string): string {
@@ -26,7 +32,7 @@ export function displayValue(t: Translate, spec: FieldSpec, value: unknown): str
   if (spec.kind === 'flag') return value === true ? t('records.yes', {}) : t('records.no', {});
   if (value === undefined || value === null || value === '') return '';
   if (spec.kind === 'choice' && spec.choices && typeof value === 'string') {
-    return t(`records.choice.${spec.choices}.${value}`, {});
+    return t(choiceKey(spec.choices, value));
   }
   if (spec.path.endsWith('.at') && typeof value === 'string') return formatInstant(value);
   return typeof value === 'string' ? value : JSON.stringify(value);

@@ -5,11 +5,13 @@
  */
 import { ageOn, GUARDIAN_CONSENT_AGE } from '../../../shared/domain/age.js';
 import type { IsoDate } from '../../../shared/domain/calendar.js';
+import { keyIn, type MessageKey } from '../i18n-types.js';
 import {
   missingRequiredFields,
   parseDateInput,
   requiredFieldsFor,
   validateGuestForSubmit,
+  type FieldError,
   type GuestDraft,
 } from '../../../shared/domain/guest-record.js';
 import { validateIdDocument } from '../../../shared/domain/identity-documents.js';
@@ -147,8 +149,8 @@ export const SECTIONS: readonly SectionSpec[] = [
 export const FIELD_PATHS: readonly string[] = SECTIONS.flatMap((s) => s.fields.map((f) => f.path));
 
 /** The catalog key of a field's label ("_" is the record as a whole). */
-export function fieldLabelKey(path: string): string {
-  return path === '_' ? 'records.wholeRecord' : `records.field.${path}`;
+export function fieldLabelKey(path: string): MessageKey {
+  return path === '_' ? 'records.wholeRecord' : keyIn('records.field', path, 'validation.input.not_a_field');
 }
 
 /** The recommended fields of guest-record.ts are sections; the form marks the fields in them. */
@@ -182,10 +184,8 @@ export function showsGuardian(draft: GuestDraft, today: IsoDate): boolean {
   return draft.guardian !== undefined && Object.keys(draft.guardian).length > 0;
 }
 
-export interface FieldProblem {
-  readonly code: string;
-  readonly params?: Readonly<Record<string, string | number>>;
-}
+/** the domain's own error for a field (guest-record.ts), a word of the one vocabulary */
+export type FieldProblem = FieldError;
 
 /** Every field's first problem as the domain sees it today, keyed by path. */
 export function problemsOf(draft: GuestDraft, today: IsoDate): Record<string, FieldProblem> {

@@ -1,13 +1,11 @@
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState, StaffView } from '../../../shared/ipc/schemas.js';
-import { missing, repeatProblem } from '../forms/local-checks.js';
+import { passwordFormProblems } from '../forms/local-checks.js';
 import { NewPasswordFields } from '../forms/NewPasswordFields.js';
-import { localRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
-import { useCoreSubmit } from '../forms/use-core-submit.js';
-import { api } from '../snowdesk.js';
+import { useWrite } from '../forms/use-write.js';
 
 interface Props {
   staff: StaffView;
@@ -21,22 +19,18 @@ export function ChangePasswordScreen({ staff, onChanged, onSignOut }: Props) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+  const { busy, refusal, write } = useWrite();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const local = missing({ current, next, repeat });
-    const mismatch = repeatProblem(next, repeat);
-    if (mismatch) local.repeat = mismatch;
-    const refusedHere = localRefusal(local);
-    if (refusedHere) {
-      setRefusal(refusedHere);
-      return;
-    }
-    const result = await submit(
-      () => api().call('session.changePassword', { current, next }),
-      { current: 'current', next: 'next' },
-      { wrong_credentials: { key: 'errors.wrongCurrentPassword' } },
+    const result = await write(
+      'session.changePassword',
+      { current, next },
+      {
+        check: passwordFormProblems({ current, next }, next, repeat),
+        shown: { current: 'current', next: 'next' },
+        wording: { wrong_credentials: { key: 'errors.wrongCurrentPassword' } },
+      },
     );
     if (result) onChanged(result);
   }

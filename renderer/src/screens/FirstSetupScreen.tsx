@@ -2,14 +2,12 @@ import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { STAFF_NAME_MAX } from '../../../shared/domain/staff-account-rules.js';
 import type { AppInfo, SetupResult } from '../../../shared/ipc/schemas.js';
-import { missing, repeatProblem } from '../forms/local-checks.js';
+import { passwordFormProblems, prefixed } from '../forms/local-checks.js';
 import { NewPasswordFields } from '../forms/NewPasswordFields.js';
-import { localRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
-import { useCoreSubmit } from '../forms/use-core-submit.js';
+import { useWrite } from '../forms/use-write.js';
 import { DeviceStatus } from '../shell/DeviceStatus.js';
-import { api } from '../snowdesk.js';
 
 /**
  * Step 1 of first run, both people at the kiosk: the maintainer's account and the first
@@ -30,32 +28,32 @@ export function FirstSetupScreen({
   const [managerName, setManagerName] = useState('');
   const [managerPassword, setManagerPassword] = useState('');
   const [managerRepeat, setManagerRepeat] = useState('');
-  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+  const { busy, refusal, write } = useWrite();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const local = missing({ name, password, repeat, managerName, managerPassword, managerRepeat });
-    const mismatch = repeatProblem(password, repeat);
-    if (mismatch) local.repeat = mismatch;
-    const managerMismatch = repeatProblem(managerPassword, managerRepeat);
-    if (managerMismatch) local.managerRepeat = managerMismatch;
-    const refusedHere = localRefusal(local);
-    if (refusedHere) {
-      setRefusal(refusedHere);
-      return;
-    }
-    const result = await submit(
-      () =>
-        api().call('setup.create', {
-          name,
-          password,
-          manager: { name: managerName, password: managerPassword },
-        }),
+    const check = {
+      ...passwordFormProblems({ name, password }, password, repeat),
+      ...prefixed(
+        'manager',
+        passwordFormProblems(
+          { name: managerName, password: managerPassword },
+          managerPassword,
+          managerRepeat,
+        ),
+      ),
+    };
+    const result = await write(
+      'setup.create',
+      { name, password, manager: { name: managerName, password: managerPassword } },
       {
-        name: 'name',
-        password: 'password',
-        'manager.name': 'managerName',
-        'manager.password': 'managerPassword',
+        check,
+        shown: {
+          name: 'name',
+          password: 'password',
+          'manager.name': 'managerName',
+          'manager.password': 'managerPassword',
+        },
       },
     );
     if (result) onCreated(result);

@@ -12,6 +12,7 @@ import { SuggestionsPanel } from '../suggestions/SuggestionsPanel.js';
 import { SupervisionPanel } from '../supervision/SupervisionPanel.js';
 import { TeamDayPanel } from '../team/TeamDayPanel.js';
 import { firstSection, homeSections, type HomeSection } from './home-sections.js';
+import type { MessageKey } from '../i18n-types.js';
 
 /**
  * What each role sees after signing in: one section at a time, chosen in the navigation, so a
@@ -24,7 +25,7 @@ export function HomeScreen({
   onRecoveryKeyIssued,
 }: {
   staff: StaffView;
-  notice: string | null;
+  notice: MessageKey | null;
   /** the maintainer asked for a new recovery key: it is shown and confirmed as at first setup */
   onRecoveryKeyIssued: (result: SetupResult) => void;
 }) {

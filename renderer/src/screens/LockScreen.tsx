@@ -3,11 +3,10 @@ import { useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState, StaffView } from '../../../shared/ipc/schemas.js';
 import { missing } from '../forms/local-checks.js';
-import { localRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
-import { useCoreSubmit } from '../forms/use-core-submit.js';
-import { api, callOrThrow } from '../snowdesk.js';
+import { useWrite } from '../forms/use-write.js';
+import { callOrThrow } from '../snowdesk.js';
 
 interface Props {
   staff: StaffView;
@@ -23,7 +22,7 @@ export function LockScreen({ staff, onUnlocked, onSwitchUser }: Props) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const passwordRef = useRef<HTMLInputElement>(null);
-  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+  const { busy, refusal, write } = useWrite();
   // the device's own status: kept through lock and sign-out, so this costs no call
   const idleLockMinutes = useQuery({
     queryKey: ['app.info'],
@@ -32,15 +31,14 @@ export function LockScreen({ staff, onUnlocked, onSwitchUser }: Props) {
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const refusedHere = localRefusal(missing({ password }));
-    if (refusedHere) {
-      setRefusal(refusedHere);
-      return;
-    }
-    const result = await submit(
-      () => api().call('session.unlock', { password }),
-      { password: 'password' },
-      { wrong_credentials: { key: 'errors.wrongPassword' } },
+    const result = await write(
+      'session.unlock',
+      { password },
+      {
+        check: missing({ password }),
+        shown: { password: 'password' },
+        wording: { wrong_credentials: { key: 'errors.wrongPassword' } },
+      },
     );
     if (result) {
       onUnlocked(result);

@@ -1,13 +1,11 @@
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '../../../shared/ipc/schemas.js';
-import { missing, repeatProblem } from '../forms/local-checks.js';
+import { passwordFormProblems } from '../forms/local-checks.js';
 import { NewPasswordFields } from '../forms/NewPasswordFields.js';
-import { localRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
-import { useCoreSubmit } from '../forms/use-core-submit.js';
-import { api } from '../snowdesk.js';
+import { useWrite } from '../forms/use-write.js';
 
 /** Every maintainer password lost: the recovery key of first setup sets a new one. */
 export function RecoveryResetScreen({
@@ -22,21 +20,17 @@ export function RecoveryResetScreen({
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+  const { busy, refusal, write } = useWrite();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const local = missing({ recoveryKey, name, password, repeat });
-    const mismatch = repeatProblem(password, repeat);
-    if (mismatch) local.repeat = mismatch;
-    const refusedHere = localRefusal(local);
-    if (refusedHere) {
-      setRefusal(refusedHere);
-      return;
-    }
-    const result = await submit(
-      () => api().call('recovery.resetPassword', { recoveryKey, name, newPassword: password }),
-      { recoveryKey: 'recoveryKey', name: 'name', newPassword: 'password' },
+    const result = await write(
+      'recovery.resetPassword',
+      { recoveryKey, name, newPassword: password },
+      {
+        check: passwordFormProblems({ recoveryKey, name, password }, password, repeat),
+        shown: { recoveryKey: 'recoveryKey', name: 'name', newPassword: 'password' },
+      },
     );
     if (result) onSignedIn(result);
   }

@@ -2,11 +2,9 @@ import { useRef, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionState, StaffView } from '../../../shared/ipc/schemas.js';
 import { missing } from '../forms/local-checks.js';
-import { localRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
-import { useCoreSubmit } from '../forms/use-core-submit.js';
-import { api } from '../snowdesk.js';
+import { useWrite } from '../forms/use-write.js';
 
 interface Props {
   onSignedIn: (session: SessionState) => void;
@@ -23,19 +21,21 @@ export function SignInScreen({ onSignedIn, onForgot, switchingFrom, onBack }: Pr
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const passwordRef = useRef<HTMLInputElement>(null);
-  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+  const { busy, refusal, write } = useWrite();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const refusedHere = localRefusal(missing({ name, password }));
-    if (refusedHere) {
-      setRefusal(refusedHere);
-      return;
-    }
-    const result = await submit(() => api().call('session.signIn', { name, password }), {
-      name: 'name',
-      password: 'password',
-    });
+    const result = await write(
+      'session.signIn',
+      { name, password },
+      {
+        check: missing({ name, password }),
+        shown: {
+          name: 'name',
+          password: 'password',
+        },
+      },
+    );
     if (result) {
       onSignedIn(result);
       return;

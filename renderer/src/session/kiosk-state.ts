@@ -1,4 +1,5 @@
 import type { SessionState, SetupResult } from '../../../shared/ipc/schemas.js';
+import type { MessageKey } from '../i18n-types.js';
 
 export interface PendingRecoveryKey {
   recoveryKey: string;
@@ -20,7 +21,7 @@ export interface KioskState {
   switchingUser: boolean;
   recoveryReset: boolean;
   /** a one-off confirmation for the home screen (catalog key) */
-  notice: string | null;
+  notice: MessageKey | null;
 }
 
 export type KioskAction =

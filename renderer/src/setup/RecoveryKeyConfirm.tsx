@@ -1,10 +1,9 @@
 import { useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localRefusal, type Message } from '../forms/refusal.js';
+import { problemMessage, type Message } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
-import { useCoreSubmit } from '../forms/use-core-submit.js';
-import { api } from '../snowdesk.js';
+import { useWrite } from '../forms/use-write.js';
 
 interface Props {
   /** 1-based groups the core asks for */
@@ -19,18 +18,13 @@ export function RecoveryKeyConfirm({ ask, onConfirmed, onShowAgain }: Props) {
   const [typed, setTyped] = useState<Record<string, string>>(() =>
     Object.fromEntries(ask.map((n) => [String(n), ''])),
   );
-  const { busy, refusal, setRefusal, submit } = useCoreSubmit();
+  const { busy, refusal, write } = useWrite();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
     const empty: Record<string, Message> = {};
     for (const n of ask)
-      if ((typed[String(n)] ?? '').trim() === '') empty[String(n)] = { key: 'problems.required' };
-    const refusedHere = localRefusal(empty);
-    if (refusedHere) {
-      setRefusal(refusedHere);
-      return;
-    }
+      if ((typed[String(n)] ?? '').trim() === '') empty[String(n)] = problemMessage('account.required');
     // the core answers {"3": "mismatch"}; the page's own check would say "groups.3"
     const shown = Object.fromEntries(
       ask.flatMap((n) => [
@@ -38,7 +32,7 @@ export function RecoveryKeyConfirm({ ask, onConfirmed, onShowAgain }: Props) {
         [`groups.${n}`, String(n)],
       ]),
     );
-    const result = await submit(() => api().call('setup.confirmRecoveryKey', { groups: typed }), shown);
+    const result = await write('setup.confirmRecoveryKey', { groups: typed }, { check: empty, shown: shown });
     if (result) onConfirmed();
   }
 

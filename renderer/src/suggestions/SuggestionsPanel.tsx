@@ -8,9 +8,9 @@ import {
   type SuggestionList,
 } from '../../../shared/ipc/suggestion-schemas.js';
 import type { StaffView } from '../../../shared/ipc/schemas.js';
-import { deskProblem, useDeskSubmit } from '../complaints/desk-ops-refusal.js';
+import { useWrite } from '../forms/use-write.js';
 import { TextAreaField } from '../complaints/TextAreaField.js';
-import { localRefusal } from '../forms/refusal.js';
+import { localRefusal, problemMessage, say, refusalMessage } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { SelectField } from '../forms/SelectField.js';
 import { formatDateTime } from '../records/display.js';
@@ -43,7 +43,7 @@ function SendSuggestion() {
   const [topic, setTopic] = useState<Topic>('entry_process');
   const [text, setText] = useState('');
   const [sent, setSent] = useState(false);
-  const { busy, refusal, setRefusal, submit } = useDeskSubmit();
+  const { busy, refusal, setRefusal, write } = useWrite();
   const mine = useQuery({
     queryKey: ['suggestions.mine'],
     queryFn: () => callOrThrow('suggestions.mine', {}),
@@ -53,13 +53,19 @@ function SendSuggestion() {
     event.preventDefault();
     setSent(false);
     if (text.trim() === '') {
-      setRefusal(localRefusal({ text: deskProblem('required') }));
+      setRefusal(localRefusal({ text: problemMessage('desk.required') }));
       return;
     }
-    const result = await submit(() => api().call('suggestions.send', { topic, text }), {
-      topic: 'topic',
-      text: 'text',
-    });
+    const result = await write(
+      'suggestions.send',
+      { topic, text },
+      {
+        shown: {
+          topic: 'topic',
+          text: 'text',
+        },
+      },
+    );
     if (result) {
       setText('');
       setSent(true);
@@ -122,7 +128,7 @@ function SuggestionInbox() {
     setProblem(null);
     const result = await api().call('suggestions.markRead', { suggestionId: id });
     if (!result.ok) {
-      setProblem(t(`errors.${result.error.code}`));
+      setProblem(say(t, refusalMessage(result.error)));
       return;
     }
     client.setQueryData<SuggestionList>(['suggestions.list'], (old) =>

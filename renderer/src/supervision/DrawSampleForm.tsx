@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SubmitEvent } from 'react';
+import { describeRefusal } from '../forms/refusal.js';
 import { useTranslation } from 'react-i18next';
 import type { SampleDetail } from '../../../shared/ipc/supervision-schemas.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
@@ -9,7 +10,6 @@ import { coreToday } from '../records/desk-clock.js';
 import { api } from '../snowdesk.js';
 import { DateField } from './DateField.js';
 import { checkDrawForm, type DrawForm } from './draw-input.js';
-import { supervisionRefusal } from './supervision-refusal.js';
 
 /** R26: the period and the share (or count) of a sampling audit. */
 export function DrawSampleForm({ onDrawn }: { onDrawn: (detail: SampleDetail) => void }) {
@@ -44,7 +44,7 @@ export function DrawSampleForm({ onDrawn }: { onDrawn: (detail: SampleDetail) =>
       const result = await api().call('sample.draw', checked.input);
       if (!result.ok) {
         setRefusal(
-          supervisionRefusal(result.error, {
+          describeRefusal(result.error, {
             from: 'from',
             to: 'to',
             sharePercent: 'amount',

@@ -1,4 +1,5 @@
 import { useId, useState, type SubmitEvent } from 'react';
+import { problemMessage, describeRefusal } from '../forms/refusal.js';
 import { useTranslation } from 'react-i18next';
 import type { PermissionUse } from '../../../shared/ipc/supervision-schemas.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
@@ -6,8 +7,8 @@ import type { Message, Refusal } from '../forms/refusal.js';
 import { coreToday } from '../records/desk-clock.js';
 import { formatDateTime } from '../records/display.js';
 import { api } from '../snowdesk.js';
+import { keyIn } from '../i18n-types.js';
 import { DateField } from './DateField.js';
-import { problem, supervisionRefusal } from './supervision-refusal.js';
 
 /** R20, R26: who viewed full values, exported, reset passwords, or was refused, in a period. */
 export function PermissionUseReport() {
@@ -23,9 +24,9 @@ export function PermissionUseReport() {
     event.preventDefault();
     if (busy) return;
     const fields: Record<string, Message> = {};
-    if (from === '') fields.from = problem('required');
-    if (to === '') fields.to = problem('required');
-    if (from !== '' && to !== '' && from > to) fields.to = problem('period_reversed');
+    if (from === '') fields.from = problemMessage('sampling.required');
+    if (to === '') fields.to = problemMessage('sampling.required');
+    if (from !== '' && to !== '' && from > to) fields.to = problemMessage('sampling.period_reversed');
     if (Object.keys(fields).length > 0) {
       setRefusal({ summary: { key: 'errors.checkFields' }, fields });
       return;
@@ -35,7 +36,7 @@ export function PermissionUseReport() {
     try {
       const result = await api().call('audit.permissionUse', { from, to });
       if (result.ok) setAnswer(result.value);
-      else setRefusal(supervisionRefusal(result.error, { from: 'from', to: 'to' }));
+      else setRefusal(describeRefusal(result.error, { from: 'from', to: 'to' }));
     } finally {
       setBusy(false);
     }
@@ -43,7 +44,10 @@ export function PermissionUseReport() {
 
   const reasons = (row: PermissionUse['rows'][number]) =>
     Object.entries(row.reasons)
-      .map(([reason, count]) => `${t(`supervision.use.reason.${reason}`)} ${String(count)}`)
+      .map(
+        ([reason, count]) =>
+          `${t(keyIn('supervision.use.reason', reason, 'supervision.use.reasons'))} ${String(count)}`,
+      )
       .join('，');
 
   return (

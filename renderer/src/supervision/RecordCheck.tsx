@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
+import { describeRefusal } from '../forms/refusal.js';
 import { useTranslation } from 'react-i18next';
 import type { AuditVerdict } from '../../../shared/domain/sampling-audit.js';
 import type { SampleRecord } from '../../../shared/ipc/supervision-schemas.js';
@@ -9,7 +10,6 @@ import { coreToday } from '../records/desk-clock.js';
 import { formatDateTime } from '../records/display.js';
 import { FieldList, rowsOf } from '../records/FieldList.js';
 import { api, callOrThrow } from '../snowdesk.js';
-import { supervisionRefusal } from './supervision-refusal.js';
 import { VerdictControl } from './VerdictControl.js';
 
 interface Props {
@@ -51,7 +51,7 @@ export function RecordCheck({ sampleId, recordId, onBack }: Props) {
       </h2>
       {opened.isError && (
         <p role="alert" className="notice notice-problem">
-          {t('supervision.problems.unknown')}
+          {t('supervision.loadFailed')}
         </p>
       )}
       {opened.data && <CheckFields record={opened.data} />}
@@ -90,7 +90,7 @@ function CheckFields({ record }: { record: SampleRecord }) {
       ...(trimmed === '' ? {} : { note: trimmed }),
     });
     if (!result.ok) {
-      setRefusal(supervisionRefusal(result.error));
+      setRefusal(describeRefusal(result.error));
       return false;
     }
     setRefusal(null);

@@ -22,7 +22,7 @@ export function SampleList({
       {list.isPending && <p className="muted">{t('supervision.loading')}</p>}
       {list.isError && (
         <p role="alert" className="notice notice-problem">
-          {t('supervision.problems.unknown')}
+          {t('supervision.loadFailed')}
         </p>
       )}
       {list.isSuccess && samples.length === 0 && <p className="muted">{t('supervision.list.empty')}</p>}

@@ -22,7 +22,7 @@ export function SampleReportView({ sampleId }: { sampleId: string }) {
           className={report.isError ? 'notice notice-problem' : 'muted'}
           role={report.isError ? 'alert' : undefined}
         >
-          {t(report.isError ? 'supervision.problems.unknown' : 'supervision.loading')}
+          {t(report.isError ? 'supervision.loadFailed' : 'supervision.loading')}
         </p>
       )}
       {data && (

@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { describeRefusal } from '../forms/refusal.js';
 import { useTranslation } from 'react-i18next';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import type { Refusal } from '../forms/refusal.js';
 import { formatDateTime } from '../records/display.js';
 import { api, callOrThrow } from '../snowdesk.js';
-import { supervisionRefusal } from './supervision-refusal.js';
 
 interface Props {
   sampleId: string;
@@ -34,7 +34,7 @@ export function SampleView({ sampleId, onCheck, onReport, onClose }: Props) {
     try {
       const result = await api().call('sample.complete', { sampleId });
       if (!result.ok) {
-        setRefusal(supervisionRefusal(result.error));
+        setRefusal(describeRefusal(result.error));
         return;
       }
       setCompleted(true);
@@ -55,7 +55,7 @@ export function SampleView({ sampleId, onCheck, onReport, onClose }: Props) {
           className={detail.isError ? 'notice notice-problem' : 'muted'}
           role={detail.isError ? 'alert' : undefined}
         >
-          {t(detail.isError ? 'supervision.problems.unknown' : 'supervision.loading')}
+          {t(detail.isError ? 'supervision.loadFailed' : 'supervision.loading')}
         </p>
       </section>
     );

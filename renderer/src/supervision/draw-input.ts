@@ -1,3 +1,4 @@
+import { problemMessage } from '../forms/refusal.js';
 import { isIsoDate } from '../../../shared/domain/calendar.js';
 import {
   SAMPLE_MAX_COUNT,
@@ -6,7 +7,6 @@ import {
 } from '../../../shared/domain/sampling-audit.js';
 import type { SampleDrawInput } from '../../../shared/ipc/supervision-schemas.js';
 import type { Message } from '../forms/refusal.js';
-import { problem } from './supervision-refusal.js';
 
 export interface DrawForm {
   from: string;
@@ -24,24 +24,25 @@ export function checkDrawForm(
   form: DrawForm,
 ): { input: SampleDrawInput } | { problems: Record<string, Message> } {
   const problems: Record<string, Message> = {};
-  if (form.from === '') problems.from = problem('required');
-  else if (!isIsoDate(form.from)) problems.from = problem('date_invalid');
-  if (form.to === '') problems.to = problem('required');
-  else if (!isIsoDate(form.to)) problems.to = problem('date_invalid');
-  if (!problems.from && !problems.to && form.from > form.to) problems.to = problem('period_reversed');
+  if (form.from === '') problems.from = problemMessage('sampling.required');
+  else if (!isIsoDate(form.from)) problems.from = problemMessage('sampling.date_invalid');
+  if (form.to === '') problems.to = problemMessage('sampling.required');
+  else if (!isIsoDate(form.to)) problems.to = problemMessage('sampling.date_invalid');
+  if (!problems.from && !problems.to && form.from > form.to)
+    problems.to = problemMessage('sampling.period_reversed');
 
   const text = form.amount
     .trim()
     .replace(/[%％]$/u, '')
     .trim();
   const amount = Number(text);
-  if (text === '') problems.amount = problem('required');
+  if (text === '') problems.amount = problemMessage('sampling.required');
   else if (form.mode === 'share') {
     if (!Number.isFinite(amount) || amount < SHARE_MIN_PERCENT || amount > SHARE_MAX_PERCENT) {
-      problems.amount = problem('share_out_of_range');
+      problems.amount = problemMessage('sampling.share_out_of_range');
     }
   } else if (!Number.isInteger(amount) || amount < 1 || amount > SAMPLE_MAX_COUNT) {
-    problems.amount = problem('count_out_of_range');
+    problems.amount = problemMessage('sampling.count_out_of_range');
   }
   if (Object.keys(problems).length > 0) return { problems };
   const period = { from: form.from, to: form.to };

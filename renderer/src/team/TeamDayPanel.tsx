@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TeamDay } from '../../../shared/ipc/team-schemas.js';
-import { describeDeskRefusal } from '../complaints/desk-ops-refusal.js';
+import { describeRefusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
 import { fieldLabelKey } from '../records/draft-model.js';
@@ -36,7 +36,7 @@ export function TeamDayPanel() {
   });
   const onScreen = day.data ?? shown;
   const refusal =
-    day.error instanceof CoreCallError ? describeDeskRefusal(day.error.error, { date: 'date' }) : null;
+    day.error instanceof CoreCallError ? describeRefusal(day.error.error, { date: 'date' }) : null;
 
   function onSubmit(event: SubmitEvent) {
     event.preventDefault();

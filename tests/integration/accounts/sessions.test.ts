@@ -74,7 +74,7 @@ describe('first setup', () => {
     const wrong = await refusal(core, 'setup.confirmRecoveryKey', {
       groups: { [a]: groups[a - 1] ?? '', [b]: 'ZZZZ' },
     });
-    expect(wrong).toMatchObject({ code: 'invalid_input', fields: { [b]: 'mismatch' } });
+    expect(wrong).toMatchObject({ code: 'invalid_input', fields: { [b]: 'recoveryKey.mismatch' } });
     const right = { [a]: (groups[a - 1] ?? '').toLowerCase(), [b]: groups[b - 1] ?? '' };
     expect(await call(core, 'setup.confirmRecoveryKey', { groups: right })).toEqual({ confirmed: true });
     expect((await refusal(core, 'setup.confirmRecoveryKey', { groups: right })).code).toBe('conflict');
@@ -82,7 +82,7 @@ describe('first setup', () => {
 
   it('refuses a weak maintainer password with a field reason', async () => {
     const error = await refusal(core, 'setup.create', { ...SETUP, name: 'Admin', password: '12345678' });
-    expect(error).toMatchObject({ code: 'invalid_input', fields: { password: 'too_simple' } });
+    expect(error).toMatchObject({ code: 'invalid_input', fields: { password: 'password.too_simple' } });
     expect(await call(core, 'app.info', {})).toMatchObject({ setupRequired: true });
   });
 });
@@ -101,7 +101,7 @@ describe('accounts and sign-in', () => {
       current: 'first-pass-li',
       next: 'li na li na 1',
     });
-    expect(weak.fields).toEqual({ next: 'contains_name' });
+    expect(weak.fields).toEqual({ next: 'password.contains_name' });
     await call(core, 'session.changePassword', { current: 'first-pass-li', next: 'powder-day-42' });
     expect(await call(core, 'session.state', {})).toMatchObject({ mustChangePassword: false });
     await call(core, 'session.signOut', {});
@@ -180,7 +180,7 @@ describe('accounts and sign-in', () => {
     expect(
       (await refusal(core, 'staff.create', { name: 'Long', role: 'specialist', password: 'ab'.repeat(100) }))
         .fields,
-    ).toEqual({ password: 'too_long' });
+    ).toEqual({ password: 'password.too_long' });
     await call(core, 'session.signOut', {});
     // the same password arriving decomposed (NFD) from another keyboard still opens
     expect(
@@ -300,7 +300,10 @@ describe('keys and recovery', () => {
       name: ADMIN.name,
       newPassword: 'brand-new-start-1',
     });
-    expect(mistyped).toMatchObject({ code: 'invalid_input', fields: { recoveryKey: 'checksum' } });
+    expect(mistyped).toMatchObject({
+      code: 'invalid_input',
+      fields: { recoveryKey: 'recoveryKey.checksum' },
+    });
 
     const other = tempDir();
     const otherCore = await openTestCore(other.path);
@@ -386,7 +389,7 @@ describe('recovery key lifecycle', () => {
     const me = (await call(core, 'session.state', {})) as { staff: { id: string } };
     expect(await refusal(core, 'staff.certify', { id: me.staff.id, certified: true })).toMatchObject({
       code: 'conflict',
-      fields: { id: 'self' },
+      fields: { id: 'account.self' },
     });
   });
 });

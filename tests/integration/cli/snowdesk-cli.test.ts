@@ -86,7 +86,8 @@ describe('snowdesk init, seed and export', () => {
     const values = new Set<string>();
     for (const row of csvValues(csv)) {
       for (const i of index) {
-        const v = row[i] ?? '';
+        // the export's formula guard puts an apostrophe before +86…: the value is what follows
+        const v = (row[i] ?? '').replace(/^'/u, '');
         if (v.length >= 4) values.add(v);
         // phones are stored E.164; also look for the national form a careless log would write
         if (v.startsWith('+86')) values.add(v.slice(3));

@@ -97,19 +97,19 @@ describe('guest complaints (R27)', () => {
         await refusal(desk.core, 'complaints.assign', { complaintId: leak.id, assigneeId: desk.ids.alice }),
       ).toMatchObject({
         code: 'invalid_input',
-        fields: { assigneeId: 'cannot_handle_complaints' },
+        fields: { assigneeId: 'desk.cannot_handle_complaints' },
       });
       expect(
         await refusal(desk.core, 'complaints.assign', { complaintId: leak.id, assigneeId: desk.ids.lead }),
       ).toMatchObject({
         code: 'invalid_input',
-        fields: { assigneeId: 'assignee_is_entrant' },
+        fields: { assigneeId: 'desk.assignee_is_entrant' },
       });
       expect(
         await refusal(desk.core, 'complaints.assign', { complaintId: leak.id, assigneeId: 'nobody' }),
       ).toMatchObject({
         code: 'invalid_input',
-        fields: { assigneeId: 'unknown_staff' },
+        fields: { assigneeId: 'desk.unknown_staff' },
       });
       const assigned = await call(desk.core, 'complaints.assign', {
         complaintId: leak.id,
@@ -127,7 +127,7 @@ describe('guest complaints (R27)', () => {
           answeredVia: 'phone',
           answer: ANSWER,
         }),
-      ).toMatchObject({ code: 'forbidden', fields: { _: 'not_assignee' } });
+      ).toMatchObject({ code: 'forbidden', fields: { _: 'desk.not_assignee' } });
     });
 
     await as('manager', async () => {
@@ -138,7 +138,7 @@ describe('guest complaints (R27)', () => {
           answeredVia: 'phone',
           answer: '   ',
         }),
-      ).toMatchObject({ code: 'invalid_input', fields: { answer: 'required' } });
+      ).toMatchObject({ code: 'invalid_input', fields: { answer: 'desk.required' } });
       const noted = await call(desk.core, 'complaints.note', {
         complaintId: leak.id,
         note: '调取了本周对该记录的查看记录，只有录入和审核',
@@ -169,7 +169,7 @@ describe('guest complaints (R27)', () => {
           answeredVia: 'phone',
           answer: ANSWER,
         }),
-      ).toMatchObject({ code: 'conflict', fields: { _: 'already_resolved' } });
+      ).toMatchObject({ code: 'conflict', fields: { _: 'desk.already_resolved' } });
       expect(
         await refusal(desk.core, 'complaints.assign', { complaintId: leak.id, assigneeId: desk.ids.lead }),
       ).toMatchObject({
@@ -187,7 +187,7 @@ describe('guest complaints (R27)', () => {
           answeredVia: 'in_person',
           answer: '已更正',
         }),
-      ).toMatchObject({ code: 'conflict', fields: { _: 'not_assigned' } });
+      ).toMatchObject({ code: 'conflict', fields: { _: 'desk.not_assigned' } });
       // resolved ones come last
       expect(list.items.map((c) => c.number)).toEqual([2, 1]);
     });
@@ -235,14 +235,14 @@ describe('guest complaints (R27)', () => {
           receivedVia: 'desk',
           text: ' ',
         }),
-      ).toMatchObject({ code: 'invalid_input', fields: { text: 'required' } });
+      ).toMatchObject({ code: 'invalid_input', fields: { text: 'desk.required' } });
       expect(
         await refusal(desk.core, 'complaints.register', {
           kind: 'wrong_information',
           receivedVia: 'desk',
           text: '错'.repeat(2001),
         }),
-      ).toMatchObject({ code: 'invalid_input', fields: { text: 'text_too_long' } });
+      ).toMatchObject({ code: 'invalid_input', fields: { text: 'desk.text_too_long' } });
       expect(
         await refusal(desk.core, 'complaints.register', {
           kind: 'wrong_information',
@@ -250,7 +250,7 @@ describe('guest complaints (R27)', () => {
           recordId: '6f1c2b1e-8d3a-4a36-9d7c-3f2b1a0e9c11',
           text: '电话错了',
         }),
-      ).toMatchObject({ code: 'not_found', fields: { recordId: 'unknown_record' } });
+      ).toMatchObject({ code: 'not_found', fields: { recordId: 'desk.unknown_record' } });
       expect(
         await refusal(desk.core, 'complaints.register', {
           kind: 'rude' as 'other',

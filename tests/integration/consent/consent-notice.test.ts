@@ -55,13 +55,16 @@ describe('the consent notice (R8)', () => {
     expect(await call(core, 'consent.current', {})).toMatchObject({ version: '2027-01' });
 
     const again = await refusal(core, 'consent.publish', { version: '2027-01', ...texts });
-    expect(again).toMatchObject({ code: 'conflict', fields: { version: 'version_taken' } });
+    expect(again).toMatchObject({ code: 'conflict', fields: { version: 'consentNotice.version_taken' } });
     const short = await refusal(core, 'consent.publish', {
       version: '2027-02',
       textZh: '太短',
       textEn: texts.textEn,
     });
-    expect(short).toMatchObject({ code: 'invalid_input', fields: { textZh: 'notice_too_short' } });
+    expect(short).toMatchObject({
+      code: 'invalid_input',
+      fields: { textZh: 'consentNotice.notice_too_short' },
+    });
     expect(await call(core, 'audit.verify', {})).toMatchObject({ ok: true });
   });
 });

@@ -162,15 +162,15 @@ describe('quality per staff member (R28)', () => {
     await signInAs(core, 'manager');
     expect(await refusal(core, 'quality.figures', { from: '2026-11-24', to: '2026-11-23' })).toMatchObject({
       code: 'invalid_input',
-      fields: { to: 'quality_period_reversed' },
+      fields: { to: 'quality.period_reversed' },
     });
     expect(await refusal(core, 'quality.figures', { from: '2025-11-01', to: '2026-11-23' })).toMatchObject({
       code: 'invalid_input',
-      fields: { to: 'quality_period_too_long' },
+      fields: { to: 'quality.period_too_long' },
     });
     expect(await refusal(core, 'quality.figures', { from: '2026-02-30', to: '2026-11-23' })).toMatchObject({
       code: 'invalid_input',
-      fields: { from: 'quality_period_invalid_date' },
+      fields: { from: 'quality.period_invalid_date' },
     });
     expect(await refusal(core, 'quality.figures', { ...DAY, staffId: 'nobody' })).toMatchObject({
       code: 'not_found',

@@ -95,13 +95,13 @@ describe('staff suggestions (R17)', () => {
     await as('bob', async () => {
       expect(await refusal(desk.core, 'suggestions.send', { topic: 'system', text: '  \n ' })).toMatchObject({
         code: 'invalid_input',
-        fields: { text: 'required' },
+        fields: { text: 'desk.required' },
       });
       expect(
         await refusal(desk.core, 'suggestions.send', { topic: 'system', text: '长'.repeat(2001) }),
       ).toMatchObject({
         code: 'invalid_input',
-        fields: { text: 'text_too_long' },
+        fields: { text: 'desk.text_too_long' },
       });
       expect(
         await refusal(desk.core, 'suggestions.send', { topic: 'salary' as 'other', text: '加薪' }),

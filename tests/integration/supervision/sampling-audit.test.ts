@@ -138,30 +138,30 @@ describe('drawing a sample (R26)', () => {
         const error = await refusal(desk.core, 'sample.draw', { ...period, sharePercent });
         expect(error).toMatchObject({
           code: 'invalid_input',
-          fields: { sharePercent: 'share_out_of_range' },
+          fields: { sharePercent: 'sampling.share_out_of_range' },
         });
       }
       expect(await refusal(desk.core, 'sample.draw', { ...period, count: 0 })).toMatchObject({
-        fields: { count: 'count_out_of_range' },
+        fields: { count: 'sampling.count_out_of_range' },
       });
       expect(await refusal(desk.core, 'sample.draw', { ...period })).toMatchObject({
-        fields: { sharePercent: 'share_or_count' },
+        fields: { sharePercent: 'sampling.share_or_count' },
       });
       expect(
         await refusal(desk.core, 'sample.draw', { ...period, sharePercent: 10, count: 2 }),
       ).toMatchObject({
-        fields: { sharePercent: 'share_or_count' },
+        fields: { sharePercent: 'sampling.share_or_count' },
       });
       expect(
         await refusal(desk.core, 'sample.draw', { from: '2026-11-24', to: '2026-11-23', sharePercent: 10 }),
-      ).toMatchObject({ fields: { to: 'period_reversed' } });
+      ).toMatchObject({ fields: { to: 'sampling.period_reversed' } });
       expect(
         await refusal(desk.core, 'sample.draw', { from: '2026-02-30', to: '2026-11-23', sharePercent: 10 }),
-      ).toMatchObject({ fields: { from: 'date_invalid' } });
+      ).toMatchObject({ fields: { from: 'sampling.date_invalid' } });
       // no valid record in October
       expect(
         await refusal(desk.core, 'sample.draw', { from: '2026-10-01', to: '2026-10-31', sharePercent: 10 }),
-      ).toMatchObject({ code: 'invalid_input', fields: { period: 'period_empty' } });
+      ).toMatchObject({ code: 'invalid_input', fields: { period: 'sampling.period_empty' } });
     });
     expect(query('SELECT count(*) AS n FROM audit_samples')).toEqual([{ n: 0 }]);
     expect(
@@ -255,7 +255,7 @@ describe('checking the drawn records field by field', () => {
           field: 'favouriteColour',
           verdict: 'wrong',
         }),
-      ).toMatchObject({ code: 'invalid_input', fields: { field: 'not a field of the guest record' } });
+      ).toMatchObject({ code: 'invalid_input', fields: { field: 'input.not_a_field' } });
       expect(
         await refusal(desk.core, 'sample.check', {
           sampleId,
@@ -263,12 +263,12 @@ describe('checking the drawn records field by field', () => {
           field: 'name',
           verdict: 'wrong',
         }),
-      ).toMatchObject({ code: 'not_found', fields: { _: 'record_not_in_sample' } });
+      ).toMatchObject({ code: 'not_found', fields: { _: 'sampling.record_not_in_sample' } });
 
       // the third record is not checked yet: the sample cannot be completed
       expect(await refusal(desk.core, 'sample.complete', { sampleId })).toMatchObject({
         code: 'conflict',
-        fields: { _: 'records_unchecked' },
+        fields: { _: 'sampling.records_unchecked' },
       });
       await call(desk.core, 'sample.check', {
         sampleId,
@@ -289,7 +289,7 @@ describe('checking the drawn records field by field', () => {
           field: 'name',
           verdict: 'correct',
         }),
-      ).toMatchObject({ code: 'conflict', fields: { _: 'sample_completed' } });
+      ).toMatchObject({ code: 'conflict', fields: { _: 'sampling.sample_completed' } });
 
       const report = await call(desk.core, 'sample.report', { sampleId });
       expect(report.totals).toEqual({

@@ -168,10 +168,10 @@ describe('enrolment and test connection over HTTP on loopback', () => {
     const code = central.server.enrolmentCode(central.server.issueToken());
     expect(await refusal(kiosk.core, 'sync.enrol', { code: 'hello' })).toMatchObject({
       code: 'invalid_input',
-      fields: { code: 'enrolment_code_prefix' },
+      fields: { code: 'enrolmentCode.prefix' },
     });
     expect(await refusal(kiosk.core, 'sync.enrol', { code: `${code.slice(0, -3)}!!!` })).toMatchObject({
-      fields: { code: 'enrolment_code_encoding' },
+      fields: { code: 'enrolmentCode.encoding' },
     });
     const noKey = encodeEnrolmentCode({
       v: 1,
@@ -180,7 +180,7 @@ describe('enrolment and test connection over HTTP on loopback', () => {
       centralPublicKey: central.server.centralPublicKey,
     }).replace(/.$/, '');
     expect((await refusal(kiosk.core, 'sync.enrol', { code: noKey })).fields?.code).toMatch(
-      /^enrolment_code_/,
+      /^enrolmentCode\./,
     );
   });
 

@@ -187,11 +187,11 @@ describe('the team lead’s day (R25)', () => {
     await as('lead', async () => {
       expect(await refusal(desk.core, 'team.day', { date: '2026-11-24' })).toMatchObject({
         code: 'invalid_input',
-        fields: { date: 'date_future' },
+        fields: { date: 'desk.date_future' },
       });
       expect(await refusal(desk.core, 'team.day', { date: '2026-02-30' })).toMatchObject({
         code: 'invalid_input',
-        fields: { date: 'date_invalid' },
+        fields: { date: 'desk.date_invalid' },
       });
       expect(await refusal(desk.core, 'team.day', { date: 'today' })).toMatchObject({
         code: 'invalid_input',

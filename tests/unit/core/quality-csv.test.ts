@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvTextCell, QUALITY_CSV_COLUMNS, qualityCsv } from '../../../electron/core/quality/quality-csv.js';
+import { csvCell as csvTextCell } from '../../../electron/core/csv.js';
+import { QUALITY_CSV_COLUMNS, qualityCsv } from '../../../electron/core/quality/quality-csv.js';
 import type { QualityReport } from '../../../shared/ipc/quality-schemas.js';
 
 const ROW: QualityReport['staff'][number] = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allValidationCodes, VALIDATION_CODES } from '../../../shared/domain/validation-codes.js';
+import { allProblemCodes, PROBLEM_GROUPS } from '../../../shared/ipc/problem-codes.js';
 import { validationEn } from '../../../shared/i18n/validation.en.js';
 import { validationZhCN } from '../../../shared/i18n/validation.zh-CN.js';
 
@@ -19,13 +19,13 @@ function keys(catalog: Catalog): string[] {
 const interpolations = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/gu)].map((m) => m[1]).sort();
 
 describe('validation message catalogs', () => {
-  const codes = allValidationCodes();
+  const codes = allProblemCodes();
 
   it('have exactly one message per code, in both languages', () => {
     expect(keys(validationZhCN).sort()).toEqual([...codes].sort());
     expect(keys(validationEn).sort()).toEqual([...codes].sort());
     expect(new Set(codes).size).toBe(codes.length);
-    expect(Object.keys(validationZhCN)).toEqual(Object.keys(VALIDATION_CODES));
+    expect(Object.keys(validationZhCN)).toEqual(Object.keys(PROBLEM_GROUPS));
   });
 
   it('are never empty, and zh-CN is Chinese', () => {

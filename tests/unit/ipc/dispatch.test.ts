@@ -106,12 +106,12 @@ describe('dispatch: errors are values without stacks', () => {
   it('passes a CoreError through with its code and fields', async () => {
     const { dispatch } = setup(null, {
       'network.status': () => {
-        throw new CoreError('storage_unavailable', 'no storage', { dataDir: 'gone' });
+        throw new CoreError('storage_unavailable', 'no storage', { dataDir: 'input.invalid' });
       },
     });
     expect(await dispatch('network.status', {})).toEqual({
       ok: false,
-      error: { code: 'storage_unavailable', message: 'no storage', fields: { dataDir: 'gone' } },
+      error: { code: 'storage_unavailable', message: 'no storage', fields: { dataDir: 'input.invalid' } },
     });
   });
 

@@ -105,7 +105,13 @@ describe('passwords', () => {
     fc.assert(
       fc.property(typed, fc.option(typed, { nil: undefined }), (password, name) => {
         const problem = passwordProblem(password, name);
-        expect([null, 'too_short', 'too_long', 'contains_name', 'too_simple']).toContain(problem);
+        expect([
+          null,
+          'password.too_short',
+          'password.too_long',
+          'password.contains_name',
+          'password.too_simple',
+        ]).toContain(problem);
       }),
       RUNS,
     );

@@ -3,6 +3,7 @@ import { gb11643CheckChar } from '../../../shared/domain/resident-id.js';
 import {
   commentablePaths,
   commentsByPath,
+  type FieldProblem,
   FIELD_PATHS,
   formatDuration,
   isoWithChinaOffset,
@@ -92,7 +93,7 @@ describe('problems beside the fields', () => {
   });
 
   it('while typing: wrong values of touched fields only; "required" once asked for', () => {
-    const all = {
+    const all: Record<string, FieldProblem> = {
       name: { code: 'common.required' },
       'contact.phone': { code: 'phone.too_short' },
       homeAddress: { code: 'text.too_long', params: { max: 200, length: 201 } },

@@ -1,5 +1,6 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Refusal } from '../../../renderer/src/forms/refusal.js';
 import { RefusalNotice } from '../../../renderer/src/forms/RefusalNotice.js';
 import { initI18n, switchLanguage } from '../../../renderer/src/i18n.js';
 import { formatClockTime } from '../../../renderer/src/session/lockout-time.js';
@@ -22,7 +23,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const lockout = (retryAt: number) => ({ summary: { key: 'errors.account_locked_out' }, fields: {}, retryAt });
+const lockout = (retryAt: number): Refusal => ({
+  summary: { key: 'errors.account_locked_out' },
+  fields: {},
+  retryAt,
+});
 
 describe('RefusalNotice', () => {
   it('says when a locked-out account may try again, and counts down to it', () => {

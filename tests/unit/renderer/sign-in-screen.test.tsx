@@ -1,4 +1,6 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, fireEvent, render as renderBare, screen } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../../shared/ipc/errors.js';
 import { initI18n, switchLanguage } from '../../../renderer/src/i18n.js';
@@ -14,6 +16,11 @@ function fakeBridge(answers: Result<unknown>[]) {
     configurable: true,
   });
   return call;
+}
+
+/** The screen writes through useMutation, so it needs a query client as in main.tsx. */
+function render(ui: ReactNode) {
+  return renderBare(<QueryClientProvider client={new QueryClient()}>{ui}</QueryClientProvider>);
 }
 
 beforeAll(async () => {
@@ -56,7 +63,10 @@ describe('SignInScreen', () => {
 
   it('shows a name problem from the contract next to the name', async () => {
     fakeBridge([
-      { ok: false, error: { code: 'invalid_input', message: 'x', fields: { name: 'name_characters' } } },
+      {
+        ok: false,
+        error: { code: 'invalid_input', message: 'x', fields: { name: 'account.name_characters' } },
+      },
     ]);
     render(<SignInScreen onSignedIn={vi.fn()} />);
     type('姓名', 'Li <Na>');

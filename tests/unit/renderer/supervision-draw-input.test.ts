@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDrawForm, type DrawForm } from '../../../renderer/src/supervision/draw-input.js';
-import { supervisionRefusal } from '../../../renderer/src/supervision/supervision-refusal.js';
+import { describeRefusal } from '../../../renderer/src/forms/refusal.js';
 
 const form = (patch: Partial<DrawForm>): DrawForm => ({
   from: '2026-11-01',
@@ -30,25 +30,25 @@ describe('the draw form’s own checks (R26)', () => {
 
   it('says a share of 0 or over 100 % is out of range, and a blank one is missing', () => {
     for (const amount of ['0', '100.5', '150', '-5', 'ten']) {
-      expect(problemsOf({ amount })).toEqual({ amount: { key: 'supervision.problems.share_out_of_range' } });
+      expect(problemsOf({ amount })).toEqual({ amount: { key: 'validation.sampling.share_out_of_range' } });
     }
     expect(problemsOf({ amount: '100' })).toEqual({});
-    expect(problemsOf({ amount: ' ' })).toEqual({ amount: { key: 'supervision.problems.required' } });
+    expect(problemsOf({ amount: ' ' })).toEqual({ amount: { key: 'validation.sampling.required' } });
   });
 
   it('wants a whole count from 1 to 500', () => {
     for (const amount of ['0', '2.5', '501']) {
       expect(problemsOf({ mode: 'count', amount })).toEqual({
-        amount: { key: 'supervision.problems.count_out_of_range' },
+        amount: { key: 'validation.sampling.count_out_of_range' },
       });
     }
   });
 
   it('wants both dates, in order', () => {
-    expect(problemsOf({ from: '' })).toEqual({ from: { key: 'supervision.problems.required' } });
-    expect(problemsOf({ to: '2026-02-30' })).toEqual({ to: { key: 'supervision.problems.date_invalid' } });
+    expect(problemsOf({ from: '' })).toEqual({ from: { key: 'validation.sampling.required' } });
+    expect(problemsOf({ to: '2026-02-30' })).toEqual({ to: { key: 'validation.sampling.date_invalid' } });
     expect(problemsOf({ from: '2026-12-01' })).toEqual({
-      to: { key: 'supervision.problems.period_reversed' },
+      to: { key: 'validation.sampling.period_reversed' },
     });
   });
 });
@@ -56,28 +56,28 @@ describe('the draw form’s own checks (R26)', () => {
 describe('the core’s refusals, worded for the supervision screens', () => {
   it('puts an empty period in the summary and field problems next to their fields', () => {
     expect(
-      supervisionRefusal(
-        { code: 'invalid_input', message: 'x', fields: { period: 'period_empty' } },
+      describeRefusal(
+        { code: 'invalid_input', message: 'x', fields: { period: 'sampling.period_empty' } },
         { from: 'from' },
       ),
-    ).toEqual({ summary: { key: 'supervision.problems.period_empty' }, fields: {} });
+    ).toEqual({ summary: { key: 'validation.sampling.period_empty' }, fields: {} });
     expect(
-      supervisionRefusal(
-        { code: 'invalid_input', message: 'x', fields: { sharePercent: 'share_out_of_range' } },
+      describeRefusal(
+        { code: 'invalid_input', message: 'x', fields: { sharePercent: 'sampling.share_out_of_range' } },
         { sharePercent: 'amount' },
       ),
     ).toEqual({
       summary: { key: 'errors.checkFields' },
-      fields: { amount: { key: 'supervision.problems.share_out_of_range' } },
+      fields: { amount: { key: 'validation.sampling.share_out_of_range' } },
     });
-    expect(supervisionRefusal({ code: 'forbidden', message: 'x' })).toEqual({
+    expect(describeRefusal({ code: 'forbidden', message: 'x' })).toEqual({
       summary: { key: 'errors.forbidden' },
       fields: {},
     });
     expect(
-      supervisionRefusal({ code: 'invalid_input', message: 'x', fields: { _: 'something new' } }),
+      describeRefusal({ code: 'invalid_input', message: 'x', fields: { _: 'something new' as never } }),
     ).toEqual({
-      summary: { key: 'supervision.problems.unknown' },
+      summary: { key: 'validation.input.invalid' },
       fields: {},
     });
   });
