@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSettingsFile } from '../../electron/core/settings-file.js';
 import { call } from '../support/core-harness.js';
-import { expect, test, type Kiosk } from '../support/snowdesk-test.js';
+import { expect, test as kioskTest, type Kiosk } from '../support/snowdesk-test.js';
 
 /**
  * Backups (R16) through the real renderer and core in Chromium: the maintainer sets the folder,
@@ -12,27 +12,39 @@ import { expect, test, type Kiosk } from '../support/snowdesk-test.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** `usb`: an empty folder beside the data folder, standing in for the backup drive. */
+const test = kioskTest.extend<{ usb: string }>({
+  usb: async ({ workDir }, use) => {
+    const usb = join(workDir, 'usb');
+    mkdirSync(usb);
+    await use(usb);
+  },
+});
+
 async function openBackups({ page, openMaintenance }: Kiosk): Promise<void> {
   await openMaintenance('备份');
   await expect(page.getByRole('heading', { name: '备份', exact: true })).toBeVisible();
 }
 
+/** The app launched, the maintainer signed in and at the backup section. */
+async function maintainerAtBackups(launch: () => Promise<Kiosk>): Promise<Kiosk> {
+  const app = await launch();
+  await app.signInAsMaintainer();
+  await openBackups(app);
+  return app;
+}
+
 test('the maintainer sets the backup folder, backs up now and sees the last good backup', async ({
   dataDir,
   workDir,
+  usb,
   prepareKiosk,
   launch,
 }) => {
   await prepareKiosk();
-  const usb = join(workDir, 'usb');
-  mkdirSync(usb);
-  const app = await launch();
-  const { page, consoleErrors, field, signInAsMaintainer } = app;
-  await signInAsMaintainer();
+  const { page, consoleErrors, field } = await maintainerAtBackups(launch);
   const header = page.getByRole('status', { name: '备份提醒' });
   await expect(header).toHaveText('未设置备份');
-
-  await openBackups(app);
   const warning = page.getByRole('alert').filter({ hasText: '备份需要处理' });
   await expect(warning).toContainText('尚未设置备份文件夹');
   await expect(warning).toContainText('本机还没有成功备份过');
@@ -69,12 +81,10 @@ test('the maintainer sets the backup folder, backs up now and sees the last good
 
 test('a failed backup and a stale one are warned about, in the section and in the header', async ({
   clock,
-  workDir,
+  usb,
   prepareKiosk,
   launch,
 }) => {
-  const usb = join(workDir, 'usb');
-  mkdirSync(usb);
   // a good backup two days ago, then the folder setting was cleared: nothing ran since
   await prepareKiosk(async (core) => {
     await call(core, 'backup.configure', { folder: usb, time: '23:30', keepDays: 30 });
@@ -82,12 +92,9 @@ test('a failed backup and a stale one are warned about, in the section and in th
     await call(core, 'backup.configure', { folder: null, time: '23:30', keepDays: 30 });
   });
   clock.advance(2 * DAY);
-  const app = await launch();
-  const { page, core, consoleErrors, field, signInAsMaintainer } = app;
-  await signInAsMaintainer();
+  const { page, core, consoleErrors, field } = await maintainerAtBackups(launch);
   const header = page.getByRole('status', { name: '备份提醒' });
   await expect(header).toHaveText('未设置备份');
-  await openBackups(app);
   const warning = page.getByRole('alert').filter({ hasText: '备份需要处理' });
   await expect(warning).toContainText('上次成功备份已超过一天');
   await expect(warning).toContainText('尚未设置备份文件夹');
@@ -108,12 +115,10 @@ test('a failed backup and a stale one are warned about, in the section and in th
 
 test('a restore from the screen refuses a wrong key with nothing changed, then restores and signs everyone out', async ({
   dataDir,
-  workDir,
+  usb,
   prepareKiosk,
   launch,
 }) => {
-  const usb = join(workDir, 'usb');
-  mkdirSync(usb);
   let file = '';
   const { recoveryKey } = await prepareKiosk(async (core) => {
     await call(core, 'backup.configure', { folder: usb, time: '23:30', keepDays: 30 });
@@ -123,10 +128,8 @@ test('a restore from the screen refuses a wrong key with nothing changed, then r
     // after the backup: an account the restore will take away
     await call(core, 'staff.create', { name: 'Lead Wang', role: 'lead', password: 'first-pass-2026!' });
   });
-  const app = await launch();
+  const app = await maintainerAtBackups(launch);
   const { page, core, consoleErrors, field, signInAsMaintainer } = app;
-  await signInAsMaintainer();
-  await openBackups(app);
 
   await field('备份文件（完整路径）').fill(file);
   // another kiosk's key: a well-formed key that does not open this backup

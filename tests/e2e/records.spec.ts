@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { call, refusal } from '../support/core-harness.js';
 import { adultGuest, PASSWORD, residentId, signInAs } from '../support/desk-harness.js';
 import { submittedGuest, validGuest } from '../support/desk-work.js';
-import { expect, test } from '../support/snowdesk-test.js';
+import { expect, test, type Kiosk } from '../support/snowdesk-test.js';
 
 /**
  * Issue 4 through the real renderer and the real core in Chromium: the desk's people are set up
@@ -14,6 +14,16 @@ const ID_NUMBER = residentId('110105', '19850312', '123');
 
 async function saved(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: /^已保存/ })).toBeVisible();
+}
+
+/** The phone changed on the open intake form, saved, and the record submitted again. */
+async function resubmitWithPhone({ page, field, signOut }: Kiosk, phone: string): Promise<void> {
+  await field('电话').fill(phone);
+  await field('电话').blur();
+  await saved(page);
+  await selfReviewAndSubmit(page);
+  await expect(page.getByRole('status').filter({ hasText: '已提交，等待交叉审核。' })).toBeVisible();
+  await signOut();
 }
 
 async function selfReviewAndSubmit(page: Page): Promise<void> {
@@ -88,12 +98,7 @@ test('an on-site VIP guest goes from entry through a returned cross-review to th
   await page.getByRole('button', { name: '修改 张伟' }).click();
   await expect(field('电话')).toHaveAccessibleDescription(/审核意见：客户说号码是 8000 结尾/);
   await expect(page.getByRole('heading', { name: '审核记录' })).toBeVisible();
-  await field('电话').fill('13800138000');
-  await field('电话').blur();
-  await saved(page);
-  await selfReviewAndSubmit(page);
-  await expect(page.getByRole('status').filter({ hasText: '已提交，等待交叉审核。' })).toBeVisible();
-  await signOut();
+  await resubmitWithPhone(desk, '13800138000');
 
   // Bob approves; a VIP goes on to the manager
   await signIn('bob');
@@ -329,12 +334,7 @@ test('a guest’s correction is a new revision that the lead assigns for cross-r
   await field('更正原因').fill('客户换了手机号');
   await page.getByRole('button', { name: '开始更正' }).click();
   await expect(page.getByRole('heading', { name: /^客户信息登记/ })).toBeVisible();
-  await field('电话').fill('139 0013 9001');
-  await field('电话').blur();
-  await saved(page);
-  await selfReviewAndSubmit(page);
-  await expect(page.getByRole('status').filter({ hasText: '已提交，等待交叉审核。' })).toBeVisible();
-  await signOut();
+  await resubmitWithPhone(desk, '139 0013 9001');
 
   // the lead assigns Bob; Bob sees it as his and approves
   await signIn('lead');

@@ -25,6 +25,8 @@ export interface KioskScreens {
   openSection: (name: string) => Promise<void>;
   /** a view of the maintainer's screen, by its button in the 维护功能 navigation */
   openMaintenance: (name: string) => Promise<void>;
+  /** the recovery key shown once, read off as its 14 groups; then on to the step that asks some back */
+  copyRecoveryKey: () => Promise<string[]>;
   /** with SNOWDESK_SCREENSHOTS=<folder>, saves a picture of the page (or of `part`) there */
   shot: (name: string, part?: Locator) => Promise<void>;
 }
@@ -70,6 +72,17 @@ export function kioskScreens(page: Page): KioskScreens {
       const sections = page.getByRole('navigation', { name: '功能', exact: true });
       if ((await sections.count()) > 0) await currentAt(sections, '系统维护');
       await currentAt(page.getByRole('navigation', { name: '维护功能' }), name);
+    },
+    async copyRecoveryKey() {
+      await expect(page.getByRole('heading', { name: '恢复密钥', exact: true })).toBeVisible();
+      const groups = await page
+        .getByRole('list', { name: '恢复密钥（共 14 组）' })
+        .locator('code')
+        .allTextContents();
+      expect(groups).toHaveLength(14);
+      await page.getByRole('button', { name: '我已抄写好，下一步' }).click();
+      await expect(page.getByRole('heading', { name: '确认恢复密钥' })).toBeVisible();
+      return groups;
     },
     async shot(name, part) {
       const folder = process.env.SNOWDESK_SCREENSHOTS;
