@@ -7,6 +7,7 @@ import { restoreLive, type StoreLifecycle } from './backup/live-restore.js';
 import { StaffAdmin } from './accounts/staff-admin.js';
 import { AuditLog } from './audit/audit-log.js';
 import { systemClock, type Clock } from './clock.js';
+import { ComplaintService } from './complaints/complaint-service.js';
 import { CoreError } from './core-error.js';
 import type { CoreServices, StoreServices } from './core-services.js';
 import type { Argon2Params } from './crypto/argon2-params.js';
@@ -16,6 +17,7 @@ import { bindToDevice } from './db/device-binding.js';
 import { openDatabase, type OpenedStore } from './db/open-database.js';
 import { storageFailure } from './db/storage-failure.js';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch.js';
+import { ERASING_METHODS, scrubAfterErasure } from './db/erasure-scrub.js';
 import { EventBus } from './event-bus.js';
 import { appHandlers } from './handlers/app-handlers.js';
 import { backupHandlers, backupHealth, type BackupWiring } from './handlers/backup-handlers.js';
@@ -30,11 +32,14 @@ import { qualityHandlers } from './handlers/quality-handlers.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { createMaintenanceApi, type MaintenanceApi } from './maintenance/maintenance-api.js';
 import { NetworkMonitor } from './network-monitor.js';
+import { QualityReportService } from './quality/quality-report.js';
 import { RecordStores } from './records/record-stores.js';
 import type { RecordWorkflowService } from './records/record-workflow-service.js';
 import { SessionManager } from './session/session-manager.js';
 import { SessionStore } from './session/session-store.js';
 import { readSettings, type SettingsSource } from './settings-source.js';
+import { SuggestionService } from './suggestions/suggestion-service.js';
+import { SamplingService } from './supervision/sampling-service.js';
 import { SyncService, type SyncTuning } from './sync/sync-service.js';
 import { onlineDeskKeys, workflowOnlineSubmissions } from './sync/workflow-online-submissions.js';
 
@@ -179,6 +184,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       sink: syncService.recordChanges,
     });
+    const keys = () => sessions.dataKeys();
+    const realWorkflow = (): RecordWorkflowService => records.for(false).service;
     store = {
       db,
       audit,
@@ -187,6 +194,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       staffAdmin: new StaffAdmin(db, sessions, audit, clock),
       records,
       sync: syncService,
+      complaints: new ComplaintService({ db, audit, staff: sessions.staff, keys, clock }),
+      suggestions: new SuggestionService({ db, audit, keys, clock }),
+      sampling: new SamplingService({ db, audit, clock, workflow: realWorkflow }),
+      quality: new QualityReportService({
+        db,
+        audit,
+        clock,
+        records: () => realWorkflow().deps.records,
+      }),
     };
     const backupService = new BackupService({
       db,
@@ -299,21 +315,27 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const handlers: Handlers = {
     ...appHandlers(services),
     ...sessionHandlers(services),
-    ...staffHandlers(services),
-    ...recordHandlers(services),
+    ...staffHandlers(),
+    ...recordHandlers(),
     ...consentHandlers(services),
     ...deskOpsHandlers(services),
     ...syncHandlers(services),
     ...backupHandlers(services, backupWiring),
-    ...supervisionHandlers(services),
-    ...qualityHandlers(services),
+    ...supervisionHandlers(),
+    ...qualityHandlers(),
   };
   const dispatch = createDispatch({
     handlers,
     session: () => session.get(),
+    store: () => services.store(),
     log,
     validateOutput: options.validateOutput ?? false,
     storageFailure: (error) => storageFailure(error, options.dataDir),
+    afterCall: (method) => {
+      if (store && ERASING_METHODS.has(method)) {
+        for (const db of store.records.databases()) scrubAfterErasure(db, log);
+      }
+    },
     onRefused: (method, code, who) => {
       store?.audit.append({
         actorId: who?.staff.id ?? null,

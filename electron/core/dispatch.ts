@@ -2,6 +2,7 @@ import { usesPracticeStore } from '../../shared/domain/practice-mode.js';
 import {
   contract,
   isMethodName,
+  type Contract,
   type MethodName,
   type MethodSpec,
   type MethodOutput,
@@ -10,24 +11,38 @@ import {
 import { fail, ok, type Result } from '../../shared/ipc/errors.js';
 import { fieldsFromZodError } from '../../shared/ipc/validation-fields.js';
 import { CoreError } from './core-error.js';
+import type { StoreServices } from './core-services.js';
 import type { Logger } from './logger.js';
 import { checkPayload, DEFAULT_PAYLOAD_LIMITS, type PayloadLimits } from './payload-size.js';
 import { checkPermission } from './permission-check.js';
 import type { ActiveSession } from './session/session-store.js';
 
-export interface HandlerContext {
-  session: ActiveSession | null;
+/**
+ * Only a 'public' method runs without a session: for every other permission dispatch has refused
+ * the call (not_signed_in, locked) before a handler sees it.
+ */
+export type SessionFor<M extends MethodName> = Contract[M]['permission'] extends 'public'
+  ? ActiveSession | null
+  : ActiveSession;
+
+export interface HandlerContext<M extends MethodName = MethodName> {
+  session: SessionFor<M>;
   /**
    * The call runs against the practice store (R6): the method allows it (`practice: true` in the
    * contract) and the session's staff member is uncertified in a desk role. Decided here, from the
    * main-process session, never from the payload.
    */
   practice: boolean;
+  /**
+   * The open store's services, or a 'storage_unavailable' CoreError. Read per call, never kept:
+   * a restore from the maintainer's screen replaces the store under the handlers.
+   */
+  readonly store: StoreServices;
 }
 
 export type Handler<M extends MethodName> = (
   input: MethodParsedInput<M>,
-  ctx: HandlerContext,
+  ctx: HandlerContext<M>,
 ) => MethodOutput<M> | Promise<MethodOutput<M>>;
 
 /** One handler per contract method: a missing one is a type error, not a runtime surprise. */
@@ -38,15 +53,23 @@ export type Dispatch = (method: unknown, payload: unknown) => Promise<Result<unk
 export interface DispatchOptions {
   handlers: Handlers;
   session: () => ActiveSession | null;
+  /** the open store's services; throws 'storage_unavailable' when there is none (the default) */
+  store?: () => StoreServices;
   log: Logger;
   /** tests turn this on: an answer that breaks the contract becomes an 'internal' error */
   validateOutput?: boolean;
   limits?: PayloadLimits;
   /** names a failure of the data folder (disk full, read-only) that a handler threw, or null */
   storageFailure?: (error: unknown) => CoreError | null;
+  /** told of each call a handler completed, after it returned (housekeeping such as erasure-scrub.ts) */
+  afterCall?: (method: MethodName) => void;
   /** told of each refusal by permission, so it can be audited */
   onRefused?: (method: MethodName, code: string, session: ActiveSession | null) => void;
 }
+
+const noStore = (): never => {
+  throw new CoreError('storage_unavailable', 'The kiosk cannot reach its data folder');
+};
 
 /**
  * The only entry into the core. Everything from the renderer is untrusted: the method name,
@@ -86,7 +109,16 @@ export function createDispatch(options: DispatchOptions): Dispatch {
     }
     try {
       const handler = options.handlers[method] as Handler<MethodName>;
-      const value: unknown = await handler(input.data, { session, practice });
+      const store = options.store ?? noStore;
+      const ctx: HandlerContext = {
+        // null only for 'public' methods: checkPermission refused every other one above
+        session: session as ActiveSession,
+        practice,
+        get store() {
+          return store();
+        },
+      };
+      const value: unknown = await handler(input.data, ctx);
       if (options.validateOutput) {
         const checked = spec.output.safeParse(value);
         if (!checked.success) {
@@ -94,6 +126,7 @@ export function createDispatch(options: DispatchOptions): Dispatch {
           return fail('internal', `The answer to ${method} broke the contract`);
         }
       }
+      options.afterCall?.(method);
       return ok(value);
     } catch (error) {
       if (error instanceof CoreError) return fail(error.code, error.message, error.fields, error.retryAt);

@@ -1,4 +1,5 @@
 import Conf from 'conf';
+import { makePrivateDir, PRIVATE_FILE_MODE } from './private-files.js';
 import type { SettingsSource } from './settings-source.js';
 
 /**
@@ -8,10 +9,12 @@ import type { SettingsSource } from './settings-source.js';
  */
 export function openSettingsFile(dataDir: string): SettingsSource {
   try {
+    makePrivateDir(dataDir);
     const conf = new Conf<Record<string, unknown>>({
       cwd: dataDir,
       configName: 'settings',
       projectName: 'snowdesk',
+      configFileMode: PRIVATE_FILE_MODE,
     });
     return {
       get: (key) => conf.get(key),

@@ -1,4 +1,5 @@
 import Store from 'electron-store';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../core/private-files.js';
 import type { SettingsSource } from '../core/settings-source.js';
 
 /**
@@ -8,7 +9,12 @@ import type { SettingsSource } from '../core/settings-source.js';
  */
 export function openSettings(dataDir: string): SettingsSource {
   try {
-    const store = new Store<Record<string, unknown>>({ cwd: dataDir, name: 'settings' });
+    makePrivateDir(dataDir);
+    const store = new Store<Record<string, unknown>>({
+      cwd: dataDir,
+      name: 'settings',
+      configFileMode: PRIVATE_FILE_MODE,
+    });
     return {
       get: (key) => store.get(key),
       set: (key, value) => {

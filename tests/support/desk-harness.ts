@@ -31,6 +31,11 @@ const CERTIFIED: readonly Person[] = ['manager', 'lead', 'alice', 'bob'];
  */
 export async function staffTheDesk(core: Core): Promise<Record<Person, string>> {
   await setUpKiosk(core);
+  return hireTheDesk(core);
+}
+
+/** staffTheDesk after first setup, with the maintainer signed in (setUpKiosk). */
+export async function hireTheDesk(core: Core): Promise<Record<Person, string>> {
   const ids = {} as Record<Person, string>;
   for (const [person, { name, role }] of Object.entries(PEOPLE) as [Person, (typeof PEOPLE)[Person]][]) {
     ids[person] = (await call(core, 'staff.create', { name, role, password: `first-${PASSWORD}` })).id;

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import type { Core } from '../../electron/core/create-core.js';
 import { DATABASE_FILE } from '../../electron/core/db/open-database.js';
-import { call, ManualClock, openTestCore } from './core-harness.js';
-import { signInAs, staffTheDesk, type Person } from './desk-harness.js';
+import { call, ManualClock, openTestCore, setUpKiosk } from './core-harness.js';
+import { hireTheDesk, signInAs, type Person } from './desk-harness.js';
 import { tempDir } from './temp-dir.js';
 
 /** The desk of one test: its data folder, core, clock and people; fresh for every test. */
@@ -13,6 +13,8 @@ export interface StaffedDesk {
   readonly core: Core;
   readonly clock: ManualClock;
   readonly ids: Record<Person, string>;
+  /** shown once at first setup: what a restore from the maintainer's screen asks for */
+  readonly recoveryKey: string;
   /** `work` signed in as `person`, signed out afterwards whatever happened */
   readonly as: <T>(person: Person, work: () => Promise<T>) => Promise<T>;
   /** rows of the real store, read through a connection of the test's own */
@@ -32,6 +34,7 @@ export function useStaffedDesk(): StaffedDesk {
     core: Core;
     clock: ManualClock;
     ids: Record<Person, string>;
+    recoveryKey: string;
   };
   let ready = false;
   const state = () => {
@@ -43,7 +46,8 @@ export function useStaffedDesk(): StaffedDesk {
     const dir = tempDir();
     const clock = new ManualClock();
     const core = await openTestCore(dir.path, { clock });
-    current = { dir, core, clock, ids: await staffTheDesk(core) };
+    const { recoveryKey } = await setUpKiosk(core);
+    current = { dir, core, clock, ids: await hireTheDesk(core), recoveryKey };
     ready = true;
   });
 
@@ -66,6 +70,9 @@ export function useStaffedDesk(): StaffedDesk {
     },
     get ids() {
       return state().ids;
+    },
+    get recoveryKey() {
+      return state().recoveryKey;
     },
     as: async <T>(person: Person, work: () => Promise<T>): Promise<T> => {
       const { core } = state();

@@ -49,14 +49,32 @@ export class StaffAdmin {
     options: { mustChangePassword?: boolean } = {},
   ): Promise<StaffAccount> {
     const nameKey = staffNameKey(name);
-    if (this.sessions.staff.byNameKey(nameKey)) {
-      throw new CoreError('conflict', 'An account with this name exists', { name: 'name_taken' });
-    }
+    this.assertNameFree(nameKey);
     const problem = passwordProblem(password, name);
     if (problem)
       throw new CoreError('invalid_input', 'The password is not acceptable', { password: problem });
     const id = newStaffId();
-    const wrapped = await wrapDataKeyForAccount(this.sessions.dataKeys(), password, id, this.sessions.argon2);
+    return this.sessions.withDataKey(
+      (keys) => wrapDataKeyForAccount(keys, password, id, this.sessions.argon2),
+      (wrapped) =>
+        this.insert(actor, {
+          id,
+          name,
+          nameKey,
+          role,
+          wrapped,
+          mustChange: options.mustChangePassword !== false,
+        }),
+    );
+  }
+
+  private insert(
+    actor: ActiveSession,
+    account: { id: string; name: string; nameKey: string; role: Role; wrapped: string; mustChange: boolean },
+  ): StaffAccount {
+    const { id, name, nameKey, role, wrapped } = account;
+    // the name may have been taken while the password was being stretched
+    this.assertNameFree(nameKey);
     const now = this.clock.now();
     const row: StaffRow = {
       id,
@@ -65,7 +83,7 @@ export class StaffAdmin {
       role,
       wrapped_dk: wrapped,
       // a password someone else chose is replaced at first sign-in (R23: never shared)
-      must_change_password: options.mustChangePassword === false ? 0 : 1,
+      must_change_password: account.mustChange ? 1 : 0,
       certified_at: null,
       certified_by: null,
       disabled_at: null,
@@ -109,17 +127,21 @@ export class StaffAdmin {
     const problem = passwordProblem(password, row.name);
     if (problem)
       throw new CoreError('invalid_input', 'The password is not acceptable', { password: problem });
-    const wrapped = await wrapDataKeyForAccount(this.sessions.dataKeys(), password, id, this.sessions.argon2);
-    this.db.transaction(() => {
-      this.sessions.staff.setWrappedKey(id, wrapped, true);
-      this.audit.append({
-        actorId: actor.staff.id,
-        action: 'staff.reset_password',
-        targetType: 'staff',
-        targetId: id,
-      });
-    })();
-    return staffAccount(this.require(id), this.clock.now());
+    return this.sessions.withDataKey(
+      (keys) => wrapDataKeyForAccount(keys, password, id, this.sessions.argon2),
+      (wrapped) => {
+        this.db.transaction(() => {
+          this.sessions.staff.setWrappedKey(id, wrapped, true);
+          this.audit.append({
+            actorId: actor.staff.id,
+            action: 'staff.reset_password',
+            targetType: 'staff',
+            targetId: id,
+          });
+        })();
+        return staffAccount(this.require(id), this.clock.now());
+      },
+    );
   }
 
   certify(actor: ActiveSession, id: string, certified: boolean): StaffAccount {
@@ -146,6 +168,12 @@ export class StaffAdmin {
       });
     })();
     return staffAccount(this.require(id), this.clock.now());
+  }
+
+  private assertNameFree(nameKey: string): void {
+    if (this.sessions.staff.byNameKey(nameKey)) {
+      throw new CoreError('conflict', 'An account with this name exists', { name: 'name_taken' });
+    }
   }
 
   private require(id: string): StaffRow {

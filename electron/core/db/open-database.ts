@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
-import { accessSync, closeSync, constants, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StorageProblemCode } from '../../../shared/ipc/schemas.js';
 import type { Logger } from '../logger.js';
+import { makePrivateFile, makePrivateDir } from '../private-files.js';
 import { DatabaseNewerError, migrate, schemaVersion } from './migrate.js';
 import type { Migration } from './migration.js';
 import { MIGRATIONS } from './migrations/index.js';
@@ -65,7 +66,7 @@ export function openDatabase(
   },
 ): OpenedStore | StoreProblem {
   try {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    makePrivateDir(dataDir);
     accessSync(dataDir, constants.W_OK | constants.R_OK);
   } catch {
     return problem('data_dir_unwritable', `The data folder cannot be written: ${dataDir}`, dataDir);
@@ -91,6 +92,7 @@ export function openDatabase(
 
   let db: Database.Database | undefined;
   try {
+    makePrivateFile(path);
     db = new Database(path);
     // before anything writes (WAL mode rewrites the header): a newer schema is left as it is
     const found = schemaVersion(db);
@@ -100,6 +102,8 @@ export function openDatabase(
     // guest data: a power cut must not lose a save the desk was told is done
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // an erasure must not leave the guest in free pages (issue 12); see erasure-scrub.ts for the WAL
+    db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
     const version = migrate(db, migrations, options.now);
     db.prepare('INSERT OR IGNORE INTO device (singleton, device_id, created_at) VALUES (1, ?, ?)').run(

@@ -15,7 +15,6 @@ import type { RestoreResult } from '../backup/restore-backup.js';
 import { CoreError } from '../core-error.js';
 import type { CoreServices } from '../core-services.js';
 import type { Handlers } from '../dispatch.js';
-import type { ActiveSession } from '../session/session-store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -59,11 +58,6 @@ function failed(error: unknown): { ok: false; problem: BackupProblem; detail: st
   throw error;
 }
 
-function actor(session: ActiveSession | null): ActiveSession {
-  if (!session) throw new CoreError('not_signed_in', 'Sign in first');
-  return session;
-}
-
 /** What the composition root lends the backup methods. */
 export interface BackupWiring {
   /** the open store's service; null while the store is unavailable or being restored */
@@ -102,14 +96,13 @@ export function backupHandlers(services: CoreServices, wiring: BackupWiring): Pi
     },
     'backup.health': () => backupHealth(service(), services.settings(), services.clock.now()),
     'backup.run': async (_input, { session }) => {
-      const who = actor(session);
       service();
       const folder = services.settings().backupFolder;
       if (folder === null) {
         return { ok: false, problem: 'not_configured', detail: 'No backup folder is configured' } as const;
       }
       try {
-        const result = await wiring.schedule.runNow(folder, who.staff.id);
+        const result = await wiring.schedule.runNow(folder, session.staff.id);
         return {
           ok: true,
           folder,
@@ -122,9 +115,7 @@ export function backupHandlers(services: CoreServices, wiring: BackupWiring): Pi
         return failed(error);
       }
     },
-    'backup.configure': (input, { session }) => {
-      const who = actor(session);
-      const store = services.store();
+    'backup.configure': (input, { session, store }) => {
       if (input.folder !== null) {
         try {
           checkBackupFolder(input.folder);
@@ -142,7 +133,7 @@ export function backupHandlers(services: CoreServices, wiring: BackupWiring): Pi
       // which settings changed, never their values (a folder path is not guest data, but the
       // audit log says what and who, and the settings file says the value)
       store.audit.append({
-        actorId: who.staff.id,
+        actorId: session.staff.id,
         action: 'backup.configure',
         targetType: 'settings',
         targetId: 'backup',
@@ -151,14 +142,14 @@ export function backupHandlers(services: CoreServices, wiring: BackupWiring): Pi
       wiring.changed();
       return { ok: true, settings: settingsView(services.settings()) } as const;
     },
-    'backup.restore': async (input, { session }) => {
-      const who = actor(session);
+    'backup.restore': async (input, ctx) => {
+      const { session } = ctx;
       service();
       try {
         const result = await wiring.restore({
           file: input.file,
           recoveryKey: input.recoveryKey,
-          actorId: who.staff.id,
+          actorId: session.staff.id,
         });
         return {
           ok: true,
@@ -174,10 +165,10 @@ export function backupHandlers(services: CoreServices, wiring: BackupWiring): Pi
       } catch (error) {
         const answer = failed(error);
         // a refused restore changed nothing but is worth knowing: someone tried (the store is
-        // open again here, whatever the restore did)
+        // open again here, whatever the restore did: ctx.store is read now, not before)
         if (wiring.service()) {
-          services.store().audit.append({
-            actorId: who.staff.id,
+          ctx.store.audit.append({
+            actorId: session.staff.id,
             action: 'backup.restore',
             targetType: 'backup',
             targetId: basename(input.file),

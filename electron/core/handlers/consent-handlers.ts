@@ -6,10 +6,8 @@ export function consentHandlers(
   services: CoreServices,
 ): Pick<Handlers, 'consent.current' | 'consent.publish'> {
   return {
-    'consent.current': () => currentNotice(services.store().db),
-    'consent.publish': (input, { session }) => {
-      const store = services.store();
-      return publishNotice(store.db, store.audit, services.clock, session?.staff.id ?? '', input);
-    },
+    'consent.current': (_input, { store }) => currentNotice(store.db),
+    'consent.publish': (input, { session, store }) =>
+      publishNotice(store.db, store.audit, services.clock, session.staff.id, input),
   };
 }

@@ -17,11 +17,11 @@ export function sessionHandlers(services: CoreServices): Pick<Handlers, SessionM
   return {
     'setup.create': ({ name, password }) => services.store().setup.create(name, password),
     'setup.confirmRecoveryKey': ({ groups }, { session }) => {
-      services.store().setup.confirmRecoveryKey(session?.staff.id ?? '', groups);
+      services.store().setup.confirmRecoveryKey(session.staff.id, groups);
       return { confirmed: true as const };
     },
     'setup.reissueRecoveryKey': ({ password }, { session }) =>
-      services.store().setup.reissueRecoveryKey(session?.staff.id ?? '', password),
+      services.store().setup.reissueRecoveryKey(session.staff.id, password),
     'recovery.resetPassword': ({ recoveryKey, name, newPassword }) =>
       services.store().setup.recover(recoveryKey, name, newPassword),
     'session.signIn': ({ name, password }) => services.store().sessions.signIn(name, password),

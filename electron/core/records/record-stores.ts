@@ -65,6 +65,11 @@ export class RecordStores {
     this.practice?.workspace.service.names.drop();
   }
 
+  /** The real store and, once opened, the practice store: both are scrubbed after an erasure. */
+  databases(): Database[] {
+    return this.practice ? [this.options.db, this.practice.db] : [this.options.db];
+  }
+
   close(): void {
     this.dropIndexes();
     this.practice?.db.close();

@@ -8,16 +8,19 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { Clock } from '../clock.js';
 import { CoreError } from '../core-error.js';
 import type { Argon2Params } from '../crypto/argon2-params.js';
-import { CryptoError } from '../crypto/crypto-error.js';
-import { unwrapDataKeyForAccount, wrapDataKeyForAccount } from '../crypto/data-key.js';
-import type { KeyHandle } from '../crypto/key-handle.js';
+import { wrapDataKeyForAccount } from '../crypto/data-key.js';
+import { KeyHandle } from '../crypto/key-handle.js';
 import { wrapLabel, wrapWithPassword } from '../crypto/key-wrapping.js';
-import { lockoutDelayMs } from './lockout-policy.js';
+import { FREE_ATTEMPTS } from './lockout-policy.js';
+import { checkPassword, type FailureCount } from './password-check.js';
 import type { SessionStore } from './session-store.js';
 
 export type LockReason = 'manual' | 'idle';
 
 const TIMING_LABEL = wrapLabel('dk', 'timing-equaliser');
+
+/** Wrong passwords at one lock screen before the session ends and the sign-in screen returns. */
+const UNLOCK_ATTEMPTS = FREE_ATTEMPTS + 1;
 
 export interface SessionManagerOptions {
   db: Database;
@@ -33,10 +36,19 @@ export interface SessionManagerOptions {
  * Who is at the kiosk and the data key that comes with them. DK exists in memory only between
  * a successful sign-in (or unlock) and the next lock or sign-out, which wipe it. Every attempt,
  * failure, lock and unlock is audited.
+ *
+ * Changes that wait for Argon2 (sign-in, unlock, password change, wrapping DK for an account)
+ * run one at a time through `queued`. Lock and sign-out do not wait in that queue: a guest at
+ * the desk must not see the screen stay open for half a second because someone is signing in.
+ * They bump `epoch` instead, and every queued change re-checks it after each await, so a lock or
+ * sign-out that lands during the wait is never undone by what finishes afterwards.
  */
 export class SessionManager {
   private keys: KeyHandle | null = null;
   private lastActivity = 0;
+  private epoch = 0;
+  private unlockFailures = 0;
+  private tail: Promise<unknown> = Promise.resolve();
   readonly staff: StaffRepository;
 
   constructor(private readonly options: SessionManagerOptions) {
@@ -59,6 +71,35 @@ export class SessionManager {
     return this.keys;
   }
 
+  /** Runs `work` after every session change queued before it has settled. */
+  queued<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(work, work);
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /**
+   * A change that needs DK across an Argon2 wait (wrapping it for an account): `prepare` gets a
+   * copy of DK made before the wait, wiped after it, so a lock cannot zero what is being wrapped;
+   * `commit` runs in the same turn as the check that the session is still the one that started,
+   * unlocked. Otherwise nothing is written and the call is refused as locked.
+   */
+  withDataKey<T, R>(prepare: (keys: KeyHandle) => Promise<T>, commit: (prepared: T) => R): Promise<R> {
+    return this.queued(async () => {
+      const epoch = this.epoch;
+      const copy = this.copyOfDataKey();
+      let prepared: T;
+      try {
+        prepared = await prepare(copy);
+      } finally {
+        copy.wipe();
+      }
+      this.assertUnchanged(epoch);
+      this.dataKeys();
+      return commit(prepared);
+    });
+  }
+
   /** Starts a session with a DK already in hand (first setup, recovery). */
   adopt(row: StaffRow, keys: KeyHandle): SessionState {
     this.endSession('switched');
@@ -67,41 +108,64 @@ export class SessionManager {
     return this.state();
   }
 
-  async signIn(name: string, password: string): Promise<SessionState> {
-    const row = this.staff.byNameKey(staffNameKey(name));
-    if (!row) {
-      // spend the same Argon2 time as a real attempt, so timing does not tell which names exist
-      await wrapWithPassword(new Uint8Array(32), password, TIMING_LABEL, this.options.argon2);
-      this.options.audit.append({
-        actorId: null,
-        action: 'session.sign_in',
-        outcome: 'refused',
-        reason: 'unknown_name',
-      });
-      throw new CoreError('wrong_credentials', 'The name or the password is wrong');
-    }
-    const keys = await this.verify(row, password, 'session.sign_in');
-    this.endSession('switched');
-    this.keys = keys;
-    this.begin(row);
-    return this.state();
+  signIn(name: string, password: string): Promise<SessionState> {
+    return this.queued(async () => {
+      const row = this.staff.byNameKey(staffNameKey(name));
+      if (!row) {
+        // spend the same Argon2 time as a real attempt, so timing does not tell which names exist
+        await wrapWithPassword(new Uint8Array(32), password, TIMING_LABEL, this.options.argon2);
+        this.options.audit.append({
+          actorId: null,
+          action: 'session.sign_in',
+          outcome: 'refused',
+          reason: 'unknown_name',
+        });
+        throw new CoreError('wrong_credentials', 'The name or the password is wrong');
+      }
+      const keys = await this.check(row.id, password, 'session.sign_in', 'account');
+      // whatever happened meanwhile, the person who typed the password is the one signed in
+      const fresh = this.staff.byId(row.id) ?? row;
+      this.endSession('switched');
+      this.keys = keys;
+      this.begin(fresh);
+      return this.state();
+    });
   }
 
-  async unlock(password: string): Promise<SessionState> {
-    const session = this.options.store.get();
-    if (!session) throw new CoreError('not_signed_in', 'Nobody is signed in');
-    if (!session.locked) return this.state();
-    const row = this.staff.byId(session.staff.id);
-    if (!row) throw new CoreError('not_found', 'The account no longer exists');
-    this.keys = await this.verify(row, password, 'session.unlock');
-    this.lastActivity = this.options.clock.now();
-    this.options.store.set({ ...session, locked: false });
-    return this.state();
+  unlock(password: string): Promise<SessionState> {
+    return this.queued(async () => {
+      const session = this.options.store.get();
+      if (!session) throw new CoreError('not_signed_in', 'Nobody is signed in');
+      if (!session.locked) return this.state();
+      const epoch = this.epoch;
+      // counted before the slow check, so parallel guesses cannot outrun the limit
+      this.unlockFailures += 1;
+      let keys: KeyHandle;
+      try {
+        keys = await this.check(session.staff.id, password, 'session.unlock', 'session');
+      } catch (error) {
+        if (this.epoch === epoch && this.unlockFailures >= UNLOCK_ATTEMPTS)
+          this.endSession('unlock_attempts');
+        throw error;
+      }
+      if (this.epoch !== epoch) {
+        keys.wipe();
+        throw changedMeanwhile();
+      }
+      this.unlockFailures = 0;
+      this.keys = keys;
+      this.lastActivity = this.options.clock.now();
+      this.epoch += 1;
+      this.options.store.set({ ...session, locked: false });
+      return this.state();
+    });
   }
 
   lock(reason: LockReason): SessionState {
     const session = this.options.store.get();
     if (!session || session.locked) return this.state();
+    this.epoch += 1;
+    this.unlockFailures = 0;
     this.wipeKeys();
     this.options.audit.append({ actorId: session.staff.id, action: 'session.lock', reason });
     this.options.store.set({ ...session, locked: true });
@@ -113,31 +177,42 @@ export class SessionManager {
     return this.state();
   }
 
-  async changePassword(current: string, next: string): Promise<SessionState> {
-    const session = this.options.store.get();
-    if (!session || session.locked) throw new CoreError('locked', 'The kiosk is locked');
-    const row = this.staff.byId(session.staff.id);
-    if (!row) throw new CoreError('not_found', 'The account no longer exists');
-    const problem = passwordProblem(next, row.name);
-    if (problem)
-      throw new CoreError('invalid_input', 'The new password is not acceptable', { next: problem });
-    if (next.normalize('NFC') === current.normalize('NFC')) {
-      throw new CoreError('invalid_input', 'The new password must differ', { next: 'same_as_current' });
-    }
-    const check = await this.verify(row, current, 'session.change_password');
-    check.wipe();
-    const wrapped = await wrapDataKeyForAccount(this.dataKeys(), next, row.id, this.options.argon2);
-    this.options.db.transaction(() => {
-      this.staff.setWrappedKey(row.id, wrapped, false);
-      this.options.audit.append({
-        actorId: row.id,
-        action: 'staff.password_changed',
-        targetType: 'staff',
-        targetId: row.id,
-      });
-    })();
-    this.options.store.set({ ...session, mustChangePassword: false });
-    return this.state();
+  changePassword(current: string, next: string): Promise<SessionState> {
+    return this.queued(async () => {
+      const session = this.options.store.get();
+      if (!session || session.locked) throw new CoreError('locked', 'The kiosk is locked');
+      const epoch = this.epoch;
+      const row = this.staff.byId(session.staff.id);
+      if (!row) throw new CoreError('not_found', 'The account no longer exists');
+      const problem = passwordProblem(next, row.name);
+      if (problem)
+        throw new CoreError('invalid_input', 'The new password is not acceptable', { next: problem });
+      if (next.normalize('NFC') === current.normalize('NFC')) {
+        throw new CoreError('invalid_input', 'The new password must differ', { next: 'same_as_current' });
+      }
+      const check = await this.check(row.id, current, 'session.change_password', 'account');
+      check.wipe();
+      this.assertUnchanged(epoch);
+      const copy = this.copyOfDataKey();
+      let wrapped: string;
+      try {
+        wrapped = await wrapDataKeyForAccount(copy, next, row.id, this.options.argon2);
+      } finally {
+        copy.wipe();
+      }
+      this.assertUnchanged(epoch);
+      this.options.db.transaction(() => {
+        this.staff.setWrappedKey(row.id, wrapped, false);
+        this.options.audit.append({
+          actorId: row.id,
+          action: 'staff.password_changed',
+          targetType: 'staff',
+          targetId: row.id,
+        });
+      })();
+      this.options.store.set({ ...session, mustChangePassword: false });
+      return this.state();
+    });
   }
 
   noteActivity(): void {
@@ -164,10 +239,13 @@ export class SessionManager {
   }
 
   close(): void {
+    this.epoch += 1;
     this.wipeKeys();
   }
 
   private begin(row: StaffRow): void {
+    this.epoch += 1;
+    this.unlockFailures = 0;
     this.lastActivity = this.options.clock.now();
     this.options.store.set({
       staff: staffView(row),
@@ -176,8 +254,10 @@ export class SessionManager {
     });
   }
 
-  private endSession(reason: 'sign_out' | 'switched' | 'account_disabled'): void {
+  private endSession(reason: 'sign_out' | 'switched' | 'account_disabled' | 'unlock_attempts'): void {
     const session = this.options.store.get();
+    this.epoch += 1;
+    this.unlockFailures = 0;
     this.wipeKeys();
     if (!session) return;
     this.options.audit.append({ actorId: session.staff.id, action: 'session.sign_out', reason });
@@ -189,57 +269,29 @@ export class SessionManager {
     this.keys = null;
   }
 
-  /** The password is right when it unwraps this account's DK; failures count toward lockout. */
-  private async verify(row: StaffRow, password: string, action: string): Promise<KeyHandle> {
-    const now = this.options.clock.now();
-    if (row.disabled_at !== null) {
-      this.options.audit.append({ actorId: row.id, action, outcome: 'refused', reason: 'disabled' });
-      throw new CoreError('account_disabled', 'This account is disabled');
-    }
-    if (row.locked_until !== null && row.locked_until > now) {
-      this.options.audit.append({ actorId: row.id, action, outcome: 'refused', reason: 'locked_out' });
-      throw lockedOut(row.locked_until);
-    }
-    try {
-      const keys = await unwrapDataKeyForAccount(row.wrapped_dk, password, row.id);
-      this.options.db.transaction(() => {
-        if (row.failed_attempts > 0 || row.locked_until !== null) this.staff.setFailures(row.id, 0, null);
-        this.options.audit.append({ actorId: row.id, action });
-      })();
-      return keys;
-    } catch (error) {
-      if (!(error instanceof CryptoError)) throw error;
-      const failures = row.failed_attempts + 1;
-      const delay = lockoutDelayMs(failures);
-      const until = delay > 0 ? this.options.clock.now() + delay : null;
-      this.options.db.transaction(() => {
-        this.staff.setFailures(row.id, failures, until);
-        this.options.audit.append({
-          actorId: row.id,
-          action,
-          outcome: 'refused',
-          reason:
-            error.code === 'key_format'
-              ? 'damaged_key'
-              : until
-                ? 'wrong_password_locked_out'
-                : 'wrong_password',
-        });
-      })();
-      if (error.code === 'key_format') {
-        throw new CoreError(
-          'internal',
-          'This account’s key is damaged; a maintainer must reset its password',
-        );
-      }
-      if (until) throw lockedOut(until);
-      throw new CoreError('wrong_credentials', 'The name or the password is wrong');
-    }
+  /** A handle of its own over a copy of DK, which a lock of the session's handle cannot zero. */
+  private copyOfDataKey(): KeyHandle {
+    return KeyHandle.adopt(Uint8Array.from(this.dataKeys().dataKey()));
+  }
+
+  private assertUnchanged(epoch: number): void {
+    if (this.epoch !== epoch) throw changedMeanwhile();
+  }
+
+  private check(
+    accountId: string,
+    password: string,
+    action: string,
+    count: FailureCount,
+  ): Promise<KeyHandle> {
+    const { db, audit, clock } = this.options;
+    return checkPassword({ db, staff: this.staff, audit, clock }, accountId, password, action, count);
   }
 }
 
-function lockedOut(until: number): CoreError {
-  return new CoreError('account_locked_out', 'Too many wrong passwords; try again later', undefined, until);
+/** The kiosk was locked, signed out or switched during the wait: nothing of the change is kept. */
+function changedMeanwhile(): CoreError {
+  return new CoreError('locked', 'The kiosk was locked or changed hands while this was in progress');
 }
 
 export function newStaffId(): string {
