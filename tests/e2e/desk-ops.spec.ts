@@ -130,7 +130,7 @@ test('a suggestion and a complaint from the desk, the lead’s day, and the mana
   const inbox = page.getByRole('table', { name: '员工建议（未读 1 条）' });
   const idea = inbox.getByRole('row').filter({ hasText: IDEA });
   await expect(idea).toContainText('Alice Li');
-  await idea.getByRole('button', { name: /^标记为已读：Alice Li/ }).click();
+  await idea.getByRole('button', { name: /^标记已读：Alice Li/ }).click();
   await expect(
     page.getByRole('table', { name: '员工建议（未读 0 条）' }).getByRole('row').filter({ hasText: IDEA }),
   ).toContainText('已阅（Manager Sun');
