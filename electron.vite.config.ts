@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },
+      // the core's thread is its own entry: main starts it with new Worker (core-host.ts)
+      rollupOptions: {
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          'core-worker': resolve(root, 'electron/core/worker/core-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -19,6 +19,7 @@ import { cachedDataSet, dataSetFingerprint, ensureDataSet } from './lib/dataset.
 import { formatTable, pending, type BenchResult } from './lib/result.js';
 import { recordsLabel } from './lib/intake-drafts.js';
 import { backupRestoreWorkload } from './workloads/backup-restore.js';
+import { centralDesksWorkload } from './workloads/central-desks.js';
 import { cryptoCostsWorkload } from './workloads/crypto-costs.js';
 import { lookupWorkload } from './workloads/lookup.js';
 import { nameSearchWorkload } from './workloads/name-search.js';
@@ -174,6 +175,20 @@ try {
     ...(await step('sync drain over loopback', () => syncDrainWorkload(quick ? 2_000 : 10_000), [
       syncDrainPending(),
     ])),
+  );
+  results.push(
+    ...(await step(
+      'central: 50 desks against two central processes on PostgreSQL',
+      () => centralDesksWorkload(quick ? 4 : 8, 50),
+      [
+        pending(
+          'central: 50 desks, items applied',
+          'items/s',
+          '—',
+          'the central workload broke (is PostgreSQL at 127.0.0.1:5432?)',
+        ),
+      ],
+    )),
   );
   results.push(
     ...(await step(

@@ -75,6 +75,8 @@ export const layerRules = [
   { files: ['electron/main/**/*.ts'], rules: restrict(preload, renderer, tests) },
   { files: ['electron/preload/**/*.ts'], rules: restrict(node, core, main, renderer, tests) },
   { files: ['renderer/**/*.{ts,tsx}'], rules: restrict(node, electron, ourElectron, tests) },
+  // the resort's server: the protocol's other side, sharing only shared/ with the kiosk
+  { files: ['central/**/*.ts'], rules: restrict(electron, ourElectron, renderer, tests) },
 ];
 
 /** Just enough to parse TypeScript, for linting the layer rules on their own. */

@@ -10,7 +10,6 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Language } from '../shared/i18n/languages.js';
-import { consoleLogger } from '../electron/core/logger.js';
 import { launchSnowdesk } from '../tests/support/launch-snowdesk.js';
 
 const { values } = parseArgs({
@@ -55,7 +54,7 @@ const app = await launchSnowdesk({
   dataDir,
   lang: lang?.data,
   headless: values.headless,
-  log: consoleLogger('snowdesk-preview'),
+  log: 'console',
 });
 console.log(`Snowdesk preview: data folder ${dataDir}`);
 
@@ -75,7 +74,6 @@ if (values.screenshot) {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   app.browser.on('disconnected', () => {
-    app.core.close();
-    process.exit(0);
+    void app.core.host.close().then(() => process.exit(0));
   });
 }

@@ -11,6 +11,8 @@ import { staffNameKey } from '../../shared/domain/staff-account-rules.js';
 
 /** The maintainer every bench store is set up with (bench data only; invented guests). */
 export const BENCH_ADMIN = { name: 'Bench Maintainer', password: 'bench-snow-2026!' } as const;
+/** first setup makes the first manager too (issue 12); the bench signs in as the maintainer */
+const BENCH_MANAGER = { name: 'Bench Manager', password: 'bench-manager-2026!' } as const;
 
 export function memorySettings(): SettingsSource {
   const map = new Map<string, unknown>();
@@ -26,7 +28,7 @@ export function openBenchCore(dataDir: string): Promise<Core> {
 export async function setUpThroughCore(dataDir: string): Promise<void> {
   const core = await openBenchCore(dataDir);
   try {
-    const created = await core.dispatch('setup.create', { ...BENCH_ADMIN });
+    const created = await core.dispatch('setup.create', { ...BENCH_ADMIN, manager: { ...BENCH_MANAGER } });
     if (!created.ok) throw new Error(`setup.create refused: ${created.error.code} ${created.error.message}`);
     await core.dispatch('session.signOut', {});
   } finally {

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** `--data-dir=PATH` (or `--data-dir PATH`), else SNOWDESK_DATA_DIR, else the user data folder. */
 export function chooseDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, userData: string): string {
@@ -9,4 +9,12 @@ export function chooseDataDir(argv: readonly string[], env: NodeJS.ProcessEnv, u
   }
   if (env.SNOWDESK_DATA_DIR) return resolve(env.SNOWDESK_DATA_DIR);
   return resolve(userData, 'data');
+}
+
+/**
+ * Chromium's profile (and Electron's single-instance lock, which lives in it) beside the data
+ * folder: one data folder is one kiosk instance, and two data folders (tests) never collide.
+ */
+export function profileDirFor(dataDir: string): string {
+  return join(dataDir, 'electron-profile');
 }

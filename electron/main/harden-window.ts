@@ -15,14 +15,15 @@ export function hardenSession(session: Session): void {
 
 export function hardenWindow(window: BrowserWindow, allowedOrigins: readonly string[]): void {
   const contents = window.webContents;
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, allowedOrigins)) event.preventDefault();
+  // the URL from the event object: the positional argument is deprecated (Electron 25+)
+  contents.on('will-navigate', (event) => {
+    if (!isAppUrl(event.url, allowedOrigins)) event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
     if (!isAppUrl(event.url, allowedOrigins)) event.preventDefault();
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url, allowedOrigins)) event.preventDefault();
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url, allowedOrigins)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => {
     event.preventDefault();

@@ -1,16 +1,28 @@
-import { app, BrowserWindow, ipcMain, net, protocol, session as electronSession } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  session as electronSession,
+} from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EVENT_CHANNEL, RPC_CHANNEL } from '../../shared/ipc/contract.js';
-import { createCore, type Core } from '../core/create-core.js';
 import { consoleLogger } from '../core/logger.js';
+import { openSettingsFile } from '../core/settings-file.js';
 import { readSettings } from '../core/settings-source.js';
+import { CoreHost, coreWorkerEntry } from '../core/worker/core-host.js';
 import { APP_ENTRY, APP_ORIGIN, APP_SCHEME, serveAppRequest } from './app-protocol.js';
-import { chooseDataDir } from './data-dir.js';
+import { chooseDataDir, profileDirFor } from './data-dir.js';
+import { decideDownload } from './download-policy.js';
+import { showStartFailure } from './start-failure.js';
 import { hardenSession, hardenWindow } from './harden-window.js';
 import { kioskWindowOptions } from './kiosk-window.js';
 import { isAppUrl } from './navigation-policy.js';
-import { openSettings } from './settings-store.js';
+import { lockDownWindow } from './window-lockdown.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rendererDir = join(here, '../renderer');
@@ -19,28 +31,42 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 const development = !app.isPackaged;
 const allowedOrigins = devServerUrl ? [APP_ORIGIN, new URL(devServerUrl).origin] : [APP_ORIGIN];
 const ONLINE_POLL_MS = 10_000;
+const log = consoleLogger();
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
+// before ready: Electron installs its default menu (Ctrl+W, Ctrl+R, Help's web pages) only when none was set
+Menu.setApplicationMenu(null);
+
+// the profile (and with it the single-instance lock) belongs to the data folder: two kiosks on
+// two data folders are two instances, one data folder is one
+const dataDir = chooseDataDir(process.argv, process.env, app.getPath('userData'));
+app.setPath('userData', profileDirFor(dataDir));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void start();
+  start().catch((error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error('snowdesk: the kiosk could not start:', message);
+    void showStartFailure(message);
+  });
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
-  const log = consoleLogger();
-  const dataDir = chooseDataDir(process.argv, process.env, app.getPath('userData'));
-  const settings = openSettings(dataDir);
-  const core = await createCore({
-    dataDir,
-    settings,
-    appVersion: app.getVersion(),
+  const settingsFile = openSettingsFile(dataDir);
+  const settings = () => readSettings(settingsFile, log);
+  let window: BrowserWindow | null = null;
+  let quitAllowed = false;
+  const host = await CoreHost.start({
+    core: { dataDir, appVersion: app.getVersion(), validateOutput: development, log: 'console' },
+    entry: coreWorkerEntry(here),
     log,
-    validateOutput: development,
+    onRestart: () => {
+      window?.webContents.reload();
+    },
   });
 
   protocol.handle(APP_SCHEME, async (request) => {
@@ -48,6 +74,17 @@ async function start(): Promise<void> {
     return new Response(new Uint8Array(answer.body), { status: answer.status, headers: answer.headers });
   });
   hardenSession(electronSession.defaultSession);
+  electronSession.defaultSession.on('will-download', (_event, item) => {
+    const decision = decideDownload(settings().exportFolder, item.getFilename());
+    if (decision.action === 'save') {
+      item.setSavePath(decision.path);
+      log.info('download.saved_to_export_folder', {});
+      return;
+    }
+    item.cancel();
+    log.warn('download.refused', { reason: 'no_export_folder' });
+    if (window) void dialog.showMessageBox(window, { type: 'warning', message: decision.message });
+  });
 
   ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, payload: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
@@ -55,23 +92,46 @@ async function start(): Promise<void> {
       log.warn('ipc.untrusted_sender', { origin: safeOrigin(frameUrl) });
       return { ok: false, error: { code: 'forbidden', message: 'Untrusted caller' } };
     }
-    return core.dispatch(method, payload);
+    const answer = await host.dispatch(method, payload);
+    // the core has checked the maintainer's role and written the audit line
+    if (method === 'app.quit' && answer.ok) {
+      quitAllowed = true;
+      app.quit();
+    }
+    return answer;
   });
 
-  const window = createWindow(readSettings(settings, log).kiosk);
-  const unsubscribe = core.subscribe((name, payload) => {
-    if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, name, payload);
+  const kiosk = settings().kiosk;
+  window = createWindow(kiosk);
+  const shown = window;
+  lockDownWindow(shown, {
+    kiosk,
+    quitAllowed: () => quitAllowed,
+    recover: (reason) => {
+      log.error('window.recovered', { reason });
+      // the page comes back on the lock screen, never blank and never still signed in
+      void host.dispatch('session.lock', {}).then(() => {
+        if (!shown.isDestroyed()) shown.webContents.reload();
+      });
+    },
   });
-  watchOnline(core);
+  const unsubscribe = host.subscribe((name, payload) => {
+    if (!shown.isDestroyed()) shown.webContents.send(EVENT_CHANNEL, name, payload);
+  });
+  watchOnline(host);
 
   app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
+    if (shown.isMinimized()) shown.restore();
+    shown.focus();
+  });
+  app.on('before-quit', (event) => {
+    if (kiosk && !quitAllowed) event.preventDefault();
   });
   app.on('window-all-closed', () => {
     unsubscribe();
-    core.close();
-    app.quit();
+    void host.close().finally(() => {
+      app.exit(0);
+    });
   });
 }
 
@@ -85,9 +145,9 @@ function createWindow(kiosk: boolean): BrowserWindow {
   return window;
 }
 
-function watchOnline(core: Core): void {
+function watchOnline(host: CoreHost): void {
   const report = () => {
-    core.setOsOnline(net.isOnline());
+    host.setOsOnline(net.isOnline());
   };
   report();
   setInterval(report, ONLINE_POLL_MS).unref();

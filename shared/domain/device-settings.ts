@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { Language } from '../i18n/languages.js';
 
 /**
- * Per-device settings (not guest data). Electron keeps them with electron-store, the tests and
- * the preview with conf (the same file format); the core reads them through this schema, so a
+ * Per-device settings (not guest data). Electron's core thread, the CLI, the tests and the
+ * preview keep them in settings.json through conf; the core reads them through this schema, so a
  * hand-edited or older settings file falls back to defaults instead of breaking start-up.
  */
 export const DeviceSettings = z.object({
@@ -35,6 +35,11 @@ export const DeviceSettings = z.object({
     .string()
     .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/u)
     .default('23:30'),
+  /**
+   * Where exports (the quality CSV) are saved, an absolute folder path; null: exports are refused
+   * with where to set it. No export ever opens a Save dialog (a way out of the kiosk).
+   */
+  exportFolder: z.string().min(1).max(4096).nullable().default(null),
   /** how many days of daily backups the folder keeps (the newest of each day) */
   backupKeepDays: z.number().int().min(1).max(365).default(30),
 });

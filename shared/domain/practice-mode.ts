@@ -1,9 +1,8 @@
 /**
- * Practice mode (R6): staff of a desk role (specialist, lead, manager) who are not yet certified
- * work on a separate practice store with the same screens and the same rules; their data never
- * mixes with real data and never syncs. Staff whose role has no certificate-gated capability
- * (supervisor, maintainer) are never routed there: certification does not apply to them, and a
- * supervisor's search must see the real store.
+ * Practice mode (R6): staff whose role touches guest data (specialist, lead, manager, supervisor)
+ * and who are not yet certified work on a separate practice store with the same screens and the
+ * same rules; their data never mixes with real data and never syncs. The maintainer has no
+ * certificate-gated capability and is never routed there.
  *
  * The core routes every guest-record method by this function of the main-process session (never
  * by anything the renderer says); the renderer uses it to show the practice banner.

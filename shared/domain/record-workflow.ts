@@ -379,3 +379,53 @@ export function transition(state: RecordState, action: WorkflowAction, actor: Ac
 export function allowedActions(state: RecordState, actor: Actor): WorkflowActionType[] {
   return WORKFLOW_ACTIONS.filter((type) => guard(state, type, actor) === null);
 }
+
+// ---- what the core asks of a stored revision ------------------------------------------------
+
+/**
+ * Stored only: a correction abandoned with `cancel_correction` keeps its row in this status,
+ * outside the workflow (its payload and notes stay for the audit trail).
+ */
+export const CANCELLED_REVISION = 'cancelled';
+export type StoredRevisionStatus = RevisionStatus | typeof CANCELLED_REVISION;
+
+/** The working revision is being entered: the entry deadline runs, the entrant may edit. */
+export function inEntry(status: StoredRevisionStatus): boolean {
+  return status === 'draft' || status === 'returned';
+}
+
+/** The working revision waits for its cross-review: the cross-review deadline runs, a reviewer may be assigned. */
+export function inCrossReview(status: StoredRevisionStatus): boolean {
+  return status === 'awaiting_cross_review';
+}
+
+/** Back with the entrant after a review, with the reviewer's comments. */
+export function isReturned(status: StoredRevisionStatus): boolean {
+  return status === 'returned';
+}
+
+/** A first entry not yet submitted: an online submission that may still be claimed. */
+export function isFirstDraft(revision: {
+  readonly number: number;
+  readonly status: StoredRevisionStatus;
+}): boolean {
+  return revision.number === 1 && revision.status === 'draft';
+}
+
+/** Every revision erased: the record is a tombstone. */
+export function isErased(state: RecordState): boolean {
+  return state.revisions.every((r) => r.status === 'erased');
+}
+
+/** A submit from draft, or a resubmit after a return. */
+export function submitAction(state: RecordState): 'submit' | 'resubmit' {
+  return isReturned(workingRevision(state).status) ? 'resubmit' : 'submit';
+}
+
+/** Why `actor` may not edit the working revision's data, or null when `canEdit` allows it. */
+export function editRefusal(state: RecordState, actor: Actor): WorkflowRefusal | null {
+  if (canEdit(state, actor)) return null;
+  const { status } = workingRevision(state);
+  if (status === 'erased') return 'erased';
+  return inEntry(status) ? 'not_entrant' : 'wrong_state';
+}

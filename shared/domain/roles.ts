@@ -96,15 +96,23 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> 
 };
 
 /**
- * Capabilities that touch real guest data and therefore need the R6 training certificate.
- * An uncertified account keeps everything else (and the practice mode).
+ * Capabilities that touch real guest data and therefore need the R6 training certificate, for
+ * every role that has them (a supervisor or a manager too: a role alone, which the maintainer
+ * hands out, must not open guest data). An uncertified account keeps everything else (and the
+ * practice mode). Certifying is among them: an uncertified manager cannot make others certified.
  */
 export const CERTIFIED_ONLY: ReadonlySet<Capability> = new Set<Capability>([
   'guest.enter',
   'online.claim',
   'review.cross',
+  'review.final',
+  'guest.search',
+  'guest.reveal',
   'guest.correct',
   'erasure.request',
+  'audit.sample',
+  'export',
+  'staff.certify',
 ]);
 
 export function roleAllows(role: Role, capability: Capability, certified: boolean): boolean {

@@ -48,10 +48,19 @@ export const contract = {
   'app.info': { input: NoInput, output: AppInfo, permission: 'public' },
   'session.state': { input: NoInput, output: SessionState, permission: 'public' },
   'network.status': { input: NoInput, output: NetworkStatus, permission: 'public' },
+  /** the kiosk window closes only this way: a maintainer's quit, audited; Electron's main quits on ok */
+  'app.quit': { input: NoInput, output: z.object({}).strict(), permission: 'device.admin' },
 
   // first run (R5): only while the kiosk has no account at all; the core checks that
+  // both people present: the maintainer and the first manager, each typing their own password
   'setup.create': {
-    input: z.object({ name: StaffName, password: PasswordInput }).strict(),
+    input: z
+      .object({
+        name: StaffName,
+        password: PasswordInput,
+        manager: z.object({ name: StaffName, password: PasswordInput }).strict(),
+      })
+      .strict(),
     output: SetupResult,
     permission: 'public',
   },
@@ -307,6 +316,11 @@ export const contract = {
   'sync.testConnection': { input: S.SyncTestInput, output: S.SyncTestResult, permission: 'device.admin' },
   'sync.stuck': { input: NoInput, output: z.array(S.StuckItem), permission: 'device.admin' },
   'sync.retry': { input: S.SyncRetryInput, output: S.SyncStatus, permission: 'device.admin' },
+  'sync.lookUpCentral': {
+    input: S.CentralLookupInput,
+    output: S.CentralLookupResult,
+    permission: 'guest.search',
+  },
   // end sync
 
   // backups (R16): the daily run itself is the core's timer's, needing no session

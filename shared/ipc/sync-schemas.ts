@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { SYNC_LIMITS } from '../sync/protocol.js';
-import { CentralUrl, DeviceName, DeviceToken, InboxChannel, PublicKey, TlsPin } from '../sync/wire.js';
+import {
+  CentralUrl,
+  DeviceName,
+  DeviceToken,
+  InboxChannel,
+  OutboxKind,
+  PublicKey,
+  TlsPin,
+} from '../sync/wire.js';
 
 /**
  * What the kiosk's IPC door says about sync with the central system (R24, R29). Everything here
@@ -120,7 +128,7 @@ export const StuckItem = z.discriminatedUnion('direction', [
     id: z.uuid(),
     recordId: z.string(),
     seq: z.number().int().positive(),
-    kind: z.enum(['record.revision', 'record.erasure']),
+    kind: OutboxKind,
     reason: StuckReason,
     /** English, from the central system or the kiosk; never guest data */
     message: z.string().nullable(),
@@ -190,3 +198,41 @@ export type SyncTestResult = z.infer<typeof SyncTestResult>;
 export const SyncRetryInput = z
   .object({ ids: z.array(z.uuid()).max(SYNC_LIMITS.maxBatchItems).optional() })
   .strict();
+
+/**
+ * A duplicate or search look-up at the central side (protocol 1.1): a guest entered at another
+ * desk is found here. `local_only` says the desk searched its own store alone, and why.
+ */
+export const CentralLookupInput = z
+  .strictObject({
+    kind: z.enum(['duplicates', 'search']),
+    phone: z.string().min(1).max(40).optional(),
+    idNumber: z.string().min(1).max(40).optional(),
+    name: z.string().min(1).max(100).optional(),
+  })
+  .refine((q) => q.phone !== undefined || q.idNumber !== undefined || q.name !== undefined, {
+    message: 'a look-up needs a phone, a document number or a name',
+  });
+export type CentralLookupInput = z.infer<typeof CentralLookupInput>;
+
+export const CentralLookupResult = z.discriminatedUnion('searched', [
+  z.strictObject({
+    searched: z.literal('central'),
+    matches: z
+      .array(
+        z.strictObject({
+          recordId: z.uuid(),
+          deviceId: z.uuid(),
+          seq: z.int().min(1),
+          updatedAt: z.string(),
+          data: z.record(z.string(), z.unknown()),
+        }),
+      )
+      .max(20),
+  }),
+  z.strictObject({
+    searched: z.literal('local_only'),
+    why: z.enum(['not_enrolled', 'unreachable', 'refused']),
+  }),
+]);
+export type CentralLookupResult = z.infer<typeof CentralLookupResult>;

@@ -25,6 +25,8 @@ export const SYNC_ERRORS = {
   not_found: { status: 404, retry: 'never' },
   method_not_allowed: { status: 405, retry: 'never' },
   enrolment_conflict: { status: 409, retry: 'never' },
+  // 1.1, intake only: a channel reused a submission id for other content
+  submission_conflict: { status: 409, retry: 'never' },
   audit_checkpoint_required: { status: 409, retry: 'now' },
   audit_rewind: { status: 409, retry: 'never' },
   payload_too_large: { status: 413, retry: 'never' },

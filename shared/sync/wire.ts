@@ -243,7 +243,8 @@ export const OutboxBatchResponse = z
   .meta({ title: 'OutboxBatchResponse', description: 'POST /v1/outbox/batches: 200 answer' });
 export type OutboxBatchResponse = z.infer<typeof OutboxBatchResponse>;
 
-export const OUTBOX_KINDS = ['record.revision', 'record.erasure'] as const;
+/** 'submission.claim' is 1.1: a desk takes an online submission; its recordId is the submission id. */
+export const OUTBOX_KINDS = ['record.revision', 'record.erasure', 'submission.claim'] as const;
 export const OutboxKind = z.enum(OUTBOX_KINDS);
 export type OutboxKind = z.infer<typeof OutboxKind>;
 

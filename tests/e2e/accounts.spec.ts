@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { Core } from '../../electron/core/create-core.js';
 import { ACTIVITY_INTERVAL_MS } from '../../renderer/src/session/activity-throttle.js';
-import { ADMIN, call } from '../support/core-harness.js';
+import { ADMIN, call, FIRST_MANAGER, type CoreDoor } from '../support/core-harness.js';
 import { expect, test } from '../support/snowdesk-test.js';
 
 /**
@@ -25,7 +24,7 @@ const LI_NA: Account = { name: 'Li Na', role: 'specialist', password: 'first-pas
 
 /** The maintainer's work in prepareKiosk: these accounts created, and own passwords chosen. */
 function hire(staff: Account[]) {
-  return async (core: Core): Promise<void> => {
+  return async (core: CoreDoor): Promise<void> => {
     for (const person of staff) {
       await call(core, 'staff.create', { name: person.name, role: person.role, password: person.password });
     }
@@ -82,12 +81,16 @@ test('first setup, accounts, first passwords, idle lock, lockout and quick switc
   await field('姓名').fill(maintainer.name);
   await field('密码').fill('12345678');
   await field('再次输入密码').fill('12345678');
-  await page.getByRole('button', { name: '创建系统维护账户' }).click();
+  // the first manager, present too, types their own password
+  await field('客服经理姓名').fill(FIRST_MANAGER.name);
+  await field('客服经理密码').fill(FIRST_MANAGER.password);
+  await field('再次输入客服经理密码').fill(FIRST_MANAGER.password);
+  await page.getByRole('button', { name: '创建两个账户' }).click();
   await expect(field('密码')).toHaveAccessibleDescription(/密码太简单/);
   await expect(field('姓名')).toHaveValue(maintainer.name);
   await field('密码').fill(maintainer.password);
   await field('再次输入密码').fill(maintainer.password);
-  await page.getByRole('button', { name: '创建系统维护账户' }).click();
+  await page.getByRole('button', { name: '创建两个账户' }).click();
 
   // step 2: the recovery key, once, in 14 groups
   const groups = await copyRecoveryKey();
@@ -141,7 +144,7 @@ test('first setup, accounts, first passwords, idle lock, lockout and quick switc
 
   // idle: the core locks by itself, and nothing of the screen that was open stays on the page
   clock.advance(IDLE_LOCK_MS + 1_000);
-  core.tick();
+  await core.tick();
   await expect(page.getByRole('heading', { name: '屏幕已锁定' })).toBeVisible();
   await expect(page.getByText('王芳（客服组长）已登录')).toBeVisible();
   await expect(page.getByRole('heading', { name: '你好，王芳' })).toHaveCount(0);
@@ -189,7 +192,10 @@ test('the recovery key is shown once: a reload does not bring it back', async ({
   await field('姓名').fill(ADMIN.name);
   await field('密码').fill(ADMIN.password);
   await field('再次输入密码').fill(ADMIN.password);
-  await page.getByRole('button', { name: '创建系统维护账户' }).click();
+  await field('客服经理姓名').fill(FIRST_MANAGER.name);
+  await field('客服经理密码').fill(FIRST_MANAGER.password);
+  await field('再次输入客服经理密码').fill(FIRST_MANAGER.password);
+  await page.getByRole('button', { name: '创建两个账户' }).click();
   const groups = page.getByRole('list', { name: '恢复密钥（共 14 组）' });
   await expect(groups).toBeVisible();
   const firstGroup = (await groups.locator('code').first().textContent()) ?? '';
@@ -291,14 +297,10 @@ test('a manager certifies a specialist, who then leaves practice-only (R6)', asy
   prepareKiosk,
   launch,
 }) => {
-  await prepareKiosk(
-    hire([
-      LI_NA,
-      { name: 'Manager Sun', role: 'manager', password: 'first-pass-sun', own: 'manager-sun-2026' },
-    ]),
-  );
+  await prepareKiosk(hire([LI_NA]));
   const { page, consoleErrors, account, fillSignIn, openSection } = await launch();
-  await fillSignIn('Manager Sun', 'manager-sun-2026');
+  // the first manager, certified at first setup
+  await fillSignIn(FIRST_MANAGER.name, FIRST_MANAGER.password);
   await openSection('培训认证与告知书');
   await expect(page.getByRole('heading', { name: '培训认证' })).toBeVisible();
   const desk = page.getByRole('table', { name: '需要培训认证的员工' });
@@ -354,10 +356,10 @@ test('input tells the core someone is at the kiosk, at most every 15 seconds', a
 
   // two minutes after that activity the kiosk stays open; past three it locks
   clock.advance(2 * 60_000);
-  core.tick();
+  await core.tick();
   expect(await core.dispatch('session.state', {})).toMatchObject({ ok: true, value: { locked: false } });
   clock.advance(60_001);
-  core.tick();
+  await core.tick();
   await expect(page.getByRole('heading', { name: '屏幕已锁定' })).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });

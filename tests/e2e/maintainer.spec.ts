@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ADMIN, call, refusal } from '../support/core-harness.js';
+import { ADMIN, call, refusal, SETUP } from '../support/core-harness.js';
 import { expect, test } from '../support/snowdesk-test.js';
 
 /**
@@ -81,7 +81,7 @@ test('a recovery key never confirmed is replaced: password, the new key once, it
 }) => {
   // first setup left at the recovery key: nobody typed it back
   const oldKey = await withCore(async (prepared) => {
-    const { recoveryKey } = await call(prepared, 'setup.create', ADMIN);
+    const { recoveryKey } = await call(prepared, 'setup.create', SETUP);
     await call(prepared, 'session.signOut', {});
     return recoveryKey;
   });

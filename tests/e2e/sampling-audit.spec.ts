@@ -1,5 +1,4 @@
-import type { Core } from '../../electron/core/create-core.js';
-import { call } from '../support/core-harness.js';
+import { call, type CoreDoor } from '../support/core-harness.js';
 import { adultGuest, PEOPLE, residentId } from '../support/desk-harness.js';
 import { asPerson, validGuest } from '../support/desk-work.js';
 import { expect, test } from '../support/snowdesk-test.js';
@@ -11,7 +10,7 @@ import { expect, test } from '../support/snowdesk-test.js';
  */
 
 /** Alice enters two guests and Bob one; each is cross-reviewed by the other: three valid records. */
-async function threeValidRecords(core: Core): Promise<string[]> {
+async function threeValidRecords(core: CoreDoor): Promise<string[]> {
   const ids: string[] = [];
   for (const [entrant, sequence] of [
     ['alice', '201'],

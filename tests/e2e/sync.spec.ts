@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
-import type { Core } from '../../electron/core/create-core.js';
 import { centralClientForTests } from '../support/central-server/central-client-for-tests.js';
-import { call } from '../support/core-harness.js';
+import { call, type CoreDoor } from '../support/core-harness.js';
 import { adultGuest, staffTheDesk } from '../support/desk-harness.js';
 import { validGuest } from '../support/desk-work.js';
 import { expect, test } from '../support/snowdesk-test.js';
@@ -20,7 +19,7 @@ function header(page: Page) {
 }
 
 /** Alice enters and submits a guest, Bob cross-reviews it: the record becomes valid (and syncs). */
-function validRecord(core: Core, name: string): Promise<string> {
+function validRecord(core: CoreDoor, name: string): Promise<string> {
   return validGuest(core, { entrant: 'alice', reviewer: 'bob', draft: adultGuest({ name }) });
 }
 

@@ -1,15 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Core } from '../../electron/core/create-core.js';
 import { gb11643CheckChar } from '../../shared/domain/resident-id.js';
 import type { GuestDraft } from '../../shared/domain/guest-record.js';
 import type { Role } from '../../shared/domain/roles.js';
-import { call, setUpKiosk } from './core-harness.js';
+import { call, FIRST_MANAGER, setUpKiosk, type CoreDoor } from './core-harness.js';
 
 /** The desk's people for record tests; everyone ends up with PASSWORD. */
 export const PEOPLE = {
-  manager: { name: 'Manager Sun', role: 'manager' },
-  /** certifies Manager Sun (nobody certifies themselves); stays uncertified */
+  /** the first manager, made and certified with the maintainer at first setup */
+  manager: { name: FIRST_MANAGER.name, role: 'manager' },
+  /** a second manager who stays uncertified */
   trainer: { name: 'Trainer Qin', role: 'manager' },
   lead: { name: 'Lead Wang', role: 'lead' },
   alice: { name: 'Alice Li', role: 'specialist' },
@@ -20,43 +20,46 @@ export const PEOPLE = {
 } as const satisfies Record<string, { name: string; role: Role }>;
 export type Person = keyof typeof PEOPLE;
 
-export const PASSWORD = 'powder-day-2026!';
+export const PASSWORD = FIRST_MANAGER.password;
 
-/** Certified desk staff; the trainees stay uncertified (practice mode, R6). */
-const CERTIFIED: readonly Person[] = ['manager', 'lead', 'alice', 'bob'];
+/** Certified by the first manager; the trainees and the trainer stay uncertified (practice mode, R6). */
+const CERTIFIED: readonly Person[] = ['lead', 'alice', 'bob', 'supervisor'];
 
 /**
- * First setup, every person created with their own password, the desk staff certified by the
- * manager; nobody signed in at the end. Returns staff ids by person.
+ * First setup (the maintainer and the certified first manager), every other person created with
+ * their own password, the others certified by the manager; nobody signed in at the end. Returns
+ * staff ids by person.
  */
-export async function staffTheDesk(core: Core): Promise<Record<Person, string>> {
+export async function staffTheDesk(core: CoreDoor): Promise<Record<Person, string>> {
   await setUpKiosk(core);
   return hireTheDesk(core);
 }
 
 /** staffTheDesk after first setup, with the maintainer signed in (setUpKiosk). */
-export async function hireTheDesk(core: Core): Promise<Record<Person, string>> {
+export async function hireTheDesk(core: CoreDoor): Promise<Record<Person, string>> {
   const ids = {} as Record<Person, string>;
-  for (const [person, { name, role }] of Object.entries(PEOPLE) as [Person, (typeof PEOPLE)[Person]][]) {
+  const others = (Object.keys(PEOPLE) as Person[]).filter((p) => p !== 'manager');
+  for (const person of others) {
+    const { name, role } = PEOPLE[person];
     ids[person] = (await call(core, 'staff.create', { name, role, password: `first-${PASSWORD}` })).id;
   }
+  const manager = (await call(core, 'staff.list', {})).find((a) => a.name === FIRST_MANAGER.name);
+  if (!manager) throw new Error('first setup made no manager');
+  ids.manager = manager.id;
   await call(core, 'session.signOut', {});
-  for (const person of Object.keys(PEOPLE) as Person[]) {
+  for (const person of others) {
     await call(core, 'session.signIn', { name: PEOPLE[person].name, password: `first-${PASSWORD}` });
     await call(core, 'session.changePassword', { current: `first-${PASSWORD}`, next: PASSWORD });
   }
-  await signInAs(core, 'trainer');
-  await call(core, 'staff.certify', { id: ids.manager, certified: true });
-  await call(core, 'session.signOut', {});
   await signInAs(core, 'manager');
-  for (const person of CERTIFIED.filter((p) => p !== 'manager')) {
+  for (const person of CERTIFIED) {
     await call(core, 'staff.certify', { id: ids[person], certified: true });
   }
   await call(core, 'session.signOut', {});
   return ids;
 }
 
-export async function signInAs(core: Core, person: Person): Promise<void> {
+export async function signInAs(core: CoreDoor, person: Person): Promise<void> {
   await call(core, 'session.signIn', { name: PEOPLE[person].name, password: PASSWORD });
 }
 

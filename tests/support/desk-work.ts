@@ -1,10 +1,9 @@
-import type { Core } from '../../electron/core/create-core.js';
 import type { GuestDraft } from '../../shared/domain/guest-record.js';
-import { call } from './core-harness.js';
+import { call, type CoreDoor } from './core-harness.js';
 import { adultGuest, CHECKLIST, signInAs, type Person } from './desk-harness.js';
 
 /** `work` done through the core signed in as `person`, signed out afterwards whatever happened. */
-export async function asPerson<T>(core: Core, person: Person, work: () => Promise<T>): Promise<T> {
+export async function asPerson<T>(core: CoreDoor, person: Person, work: () => Promise<T>): Promise<T> {
   await signInAs(core, person);
   try {
     return await work();
@@ -23,7 +22,7 @@ export interface GuestWork {
 }
 
 /** A guest entered on site and submitted by `entrant`, waiting for cross-review: its record id. */
-export function submittedGuest(core: Core, { entrant = 'bob', draft = adultGuest() }: GuestWork = {}) {
+export function submittedGuest(core: CoreDoor, { entrant = 'bob', draft = adultGuest() }: GuestWork = {}) {
   return asPerson(core, entrant, async () => {
     const { recordId } = await call(core, 'records.startIntake', { channel: 'on_site_face_to_face', draft });
     await call(core, 'records.submit', { recordId, checklist: CHECKLIST });
@@ -35,7 +34,7 @@ export function submittedGuest(core: Core, { entrant = 'bob', draft = adultGuest
  * A valid record as the desk makes one: entered and submitted by one person, approved at
  * cross-review by another (no VIP, so no final review). Everyone is signed out at the end.
  */
-export async function validGuest(core: Core, work: GuestWork = {}): Promise<string> {
+export async function validGuest(core: CoreDoor, work: GuestWork = {}): Promise<string> {
   const entrant = work.entrant ?? 'bob';
   const reviewer = work.reviewer ?? (entrant === 'alice' ? 'bob' : 'alice');
   const recordId = await submittedGuest(core, { ...work, entrant });

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-export type ElectronBinary = { available: true; path: string } | { available: false; reason: string };
+export type ElectronBinary =
+  { available: true; path: string } | { available: false; reason: string; cause: string };
 
 /**
  * Asks the `electron` package for its binary in a child process: on a machine with internet the
@@ -17,6 +18,9 @@ export function findElectronBinary(timeoutMs = 180_000): ElectronBinary {
   const said = (probe.stderr || probe.error?.message || '').split('\n').find((l) => l.trim()) ?? 'no output';
   return {
     available: false,
+    cause:
+      'its binary is not installed and could not be downloaded (the electron package fetches it from GitHub ' +
+      `on first start; is there network?). It said: ${said.trim()}`,
     reason:
       'Electron tier skipped: the Electron binary is not installed and could not be downloaded ' +
       `(the electron package fetches it from GitHub on first use; this machine has no route there). Probe said: ${said.trim()}`,

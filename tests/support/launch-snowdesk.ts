@@ -5,19 +5,22 @@ import { networkInterfaces } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeviceSettings } from '../../shared/domain/device-settings.js';
+import type { StorageState } from '../../shared/ipc/schemas.js';
 import type { Language } from '../../shared/i18n/languages.js';
-import type { Clock } from '../../electron/core/clock.js';
 import type { Argon2Params } from '../../electron/core/crypto/argon2-params.js';
-import { createCore, type Core } from '../../electron/core/create-core.js';
-import { silentLogger, type Logger } from '../../electron/core/logger.js';
-import { openSettingsFile } from '../../electron/core/settings-file.js';
-import type { SettingsSource } from '../../electron/core/settings-source.js';
+import type { Core } from '../../electron/core/create-core.js';
+import { consoleLogger, silentLogger } from '../../electron/core/logger.js';
+import { CoreHost, coreWorkerEntry } from '../../electron/core/worker/core-host.js';
 import { serveAppRequest } from '../../electron/main/app-protocol.js';
 import { assertChromium, CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import type { ManualClock } from './core-harness.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** SNOWDESK_OUT_DIR lets parallel work build into its own folder (`electron-vite build --outDir D`) */
-export const RENDERER_DIR = join(process.env.SNOWDESK_OUT_DIR ?? join(ROOT, 'out'), 'renderer');
+const OUT_DIR = process.env.SNOWDESK_OUT_DIR ?? join(ROOT, 'out');
+export const RENDERER_DIR = join(OUT_DIR, 'renderer');
+/** The core's thread runs the bundle the app ships (out/main/core-worker.js), not the source. */
+const CORE_BUNDLE_DIR = join(OUT_DIR, 'main');
 /** The preview's origin: never resolved, every request to it is answered by the launcher. */
 export const PREVIEW_ORIGIN = 'https://snowdesk.invalid';
 
@@ -27,8 +30,10 @@ export interface LaunchOptions {
   headless?: boolean;
   /** settings for this run only; the data folder's settings file is not changed */
   settings?: Partial<DeviceSettings>;
-  clock?: Clock;
-  log?: Logger;
+  /** time the test moves; the core's thread reads it through the clock's shared buffer */
+  clock?: ManualClock;
+  /** the core's log lines on the console (the preview); tests keep it quiet */
+  log?: 'console' | 'silent';
   /** cheaper Argon2 for tests (see core-harness TEST_ARGON2); the preview uses production cost */
   argon2?: Argon2Params;
 }
@@ -37,12 +42,22 @@ export interface LaunchedSnowdesk {
   browser: Browser;
   context: BrowserContext;
   page: Page;
-  core: Core;
+  core: LaunchedCore;
   /** console errors and CSP violations the page reported */
   consoleErrors: string[];
   /** stands in for the operating system's online signal (Electron's net.isOnline) */
   setOnline(online: boolean): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The core as the launcher holds it: a door to its thread, and the test's handles on its timers. */
+export interface LaunchedCore extends Pick<Core, 'dispatch' | 'setOsOnline'> {
+  readonly storage: StorageState;
+  /** runs the core's timer checks now (the idle lock after the test moved the clock) */
+  tick(): Promise<void>;
+  backupSchedule: { settled(): Promise<void> };
+  /** the thread itself, for tests of what happens when it dies */
+  readonly host: CoreHost;
 }
 
 let bridgeBundle: Promise<string> | undefined;
@@ -69,17 +84,6 @@ export function osLooksOnline(): boolean {
   return Object.values(networkInterfaces()).some((list) => list?.some((i) => !i.internal) ?? false);
 }
 
-function previewSettings(dataDir: string, overrides: Partial<DeviceSettings>): SettingsSource {
-  const file = openSettingsFile(dataDir);
-  const local = new Map<string, unknown>(Object.entries(overrides));
-  return {
-    get: (key) => (local.has(key) ? local.get(key) : file.get(key)),
-    set: (key, value) => {
-      file.set(key, value);
-    },
-  };
-}
-
 /** A navigation of an existing page's main frame (a new window's first request has no frame yet). */
 function isTopLevelNavigation(request: Request): boolean {
   if (!request.isNavigationRequest()) return false;
@@ -96,21 +100,47 @@ function isTopLevelNavigation(request: Request): boolean {
  * that wants to drive the kiosk as a person would all come through here.
  */
 export async function launchSnowdesk(options: LaunchOptions): Promise<LaunchedSnowdesk> {
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    throw new Error('The renderer is not built: run `npm run build` first');
+  if (!existsSync(join(RENDERER_DIR, 'index.html')) || !existsSync(join(CORE_BUNDLE_DIR, 'core-worker.js'))) {
+    throw new Error('The app is not built: run `npm run build` first');
   }
   assertChromium();
   const overrides: Partial<DeviceSettings> = { ...options.settings };
   if (options.lang) overrides.language = options.lang;
-  const core = await createCore({
-    dataDir: options.dataDir,
-    settings: previewSettings(options.dataDir, overrides),
-    appVersion: 'preview',
-    clock: options.clock,
-    log: options.log ?? silentLogger,
-    validateOutput: true,
-    argon2: options.argon2,
+  const logTo = options.log ?? 'silent';
+  // a new core thread has no session: the page goes back to the lock screen, as in the app
+  const shown: { page?: Page } = {};
+  // the core on its own thread, started as Electron's main starts it (electron/main/index.ts)
+  const host = await CoreHost.start({
+    core: {
+      dataDir: options.dataDir,
+      appVersion: 'preview',
+      validateOutput: true,
+      log: logTo,
+      logPrefix: 'snowdesk-preview',
+      settingsOverrides: overrides,
+      clock: options.clock?.buffer,
+      argon2: options.argon2,
+    },
+    entry: coreWorkerEntry(CORE_BUNDLE_DIR),
+    log: logTo === 'console' ? consoleLogger('snowdesk-preview') : silentLogger,
+    onRestart: () => {
+      void shown.page?.reload().catch(() => {
+        // the page is closing
+      });
+    },
   });
+  const core: LaunchedCore = {
+    dispatch: (method, payload) => host.dispatch(method, payload),
+    setOsOnline: (online) => {
+      host.setOsOnline(online);
+    },
+    get storage() {
+      return host.storage;
+    },
+    tick: () => host.tick(),
+    backupSchedule: { settled: () => host.backupSettled() },
+    host,
+  };
   core.setOsOnline(osLooksOnline());
 
   const browser = await chromium.launch({
@@ -147,6 +177,7 @@ export async function launchSnowdesk(options: LaunchOptions): Promise<LaunchedSn
   });
 
   const page = await context.newPage();
+  shown.page = page;
   // as main's setWindowOpenHandler (deny): no second window stays open
   context.on('page', (opened) => {
     if (opened !== page) void opened.close();
@@ -158,7 +189,7 @@ export async function launchSnowdesk(options: LaunchOptions): Promise<LaunchedSn
   page.on('pageerror', (error) => {
     consoleErrors.push(error.message);
   });
-  const unsubscribe = core.subscribe((event, payload) => {
+  const unsubscribe = host.subscribe((event, payload) => {
     page
       .evaluate(
         ([name, data]) => {
@@ -188,7 +219,7 @@ export async function launchSnowdesk(options: LaunchOptions): Promise<LaunchedSn
     async close() {
       unsubscribe();
       await browser.close();
-      core.close();
+      await host.close();
     },
   };
 }

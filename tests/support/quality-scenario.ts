@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Core } from '../../electron/core/create-core.js';
 import { DATABASE_FILE } from '../../electron/core/db/open-database.js';
 import type { GuestDraft } from '../../shared/domain/guest-record.js';
-import { call, type ManualClock } from './core-harness.js';
+import { call, type CoreDoor, type ManualClock } from './core-harness.js';
 import { adultGuest, CHECKLIST, residentId } from './desk-harness.js';
 import { asPerson } from './desk-work.js';
 
@@ -95,7 +94,7 @@ export interface QualityScenario {
   aliceFirst: string;
 }
 
-async function enter(core: Core, draft: GuestDraft, clock?: { clock: ManualClock; minutes: number }) {
+async function enter(core: CoreDoor, draft: GuestDraft, clock?: { clock: ManualClock; minutes: number }) {
   const { recordId } = await call(core, 'records.startIntake', { channel: 'on_site_face_to_face', draft });
   if (clock) clock.clock.advance(clock.minutes * MINUTE);
   await call(core, 'records.submit', { recordId, checklist: CHECKLIST });
@@ -103,7 +102,7 @@ async function enter(core: Core, draft: GuestDraft, clock?: { clock: ManualClock
 }
 
 /** Runs the day described above; everyone signed out at the end. */
-export async function enterQualityScenario(core: Core, clock: ManualClock): Promise<QualityScenario> {
+export async function enterQualityScenario(core: CoreDoor, clock: ManualClock): Promise<QualityScenario> {
   const alice = await asPerson(core, 'alice', async () => [
     await enter(core, guest(1)),
     await enter(core, guest(2)),

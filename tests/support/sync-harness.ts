@@ -143,6 +143,8 @@ export interface ChangePlan {
   eraseLast?: boolean;
   /** all changes in one outer transaction (each still its own savepoint): fast, for benchmarks */
   oneTransaction?: boolean;
+  /** the guest of each snapshot; a name from the record id when absent */
+  guest?: (recordId: string) => Record<string, unknown>;
 }
 
 /**
@@ -181,7 +183,7 @@ export function writeRecordChanges(
             kind: erase ? 'record.erasure' : 'record.revision',
             data: erase
               ? { erasedAt: Date.now() }
-              : { guest: { name: `Guest ${recordId.slice(0, 4)}` }, n: change },
+              : { guest: plan.guest?.(recordId) ?? { name: `Guest ${recordId.slice(0, 4)}` }, n: change },
           });
           expected.push({ recordId, seq: item.seq, id: item.id });
         })();

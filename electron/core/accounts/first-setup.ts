@@ -36,9 +36,12 @@ export interface FirstSetupResult {
 }
 
 /**
- * The kiosk's first run: the data key is made, wrapped for the first maintainer and by a
- * recovery key shown exactly once. The recovery key is also the way back when every password
- * is lost: it sets a new password for a maintainer account.
+ * The kiosk's first run, with both people present: the maintainer and the first manager, each
+ * typing their own password. The data key is made and wrapped for both and by a recovery key
+ * shown exactly once, for the resort to keep. The first manager is certified by this act (nobody
+ * else could ever certify them: nobody certifies themselves), and the audit log says so. The
+ * recovery key is also the way back when every password is lost: it sets a new password for a
+ * maintainer account.
  */
 export class FirstSetup {
   private readonly keyring: KeyringRepository;
@@ -63,33 +66,50 @@ export class FirstSetup {
     return this.keyring.get()?.recovery_confirmed_at != null;
   }
 
-  async create(name: string, password: string): Promise<FirstSetupResult> {
+  async create(
+    name: string,
+    password: string,
+    manager: { name: string; password: string },
+  ): Promise<FirstSetupResult> {
     if (!this.required()) throw new CoreError('conflict', 'This kiosk is already set up');
     const problem = passwordProblem(password, name);
     if (problem)
       throw new CoreError('invalid_input', 'The password is not acceptable', { password: problem });
+    const managerProblem = passwordProblem(manager.password, manager.name);
+    if (managerProblem) {
+      throw new CoreError('invalid_input', 'The password is not acceptable', {
+        'manager.password': managerProblem,
+      });
+    }
+    if (staffNameKey(manager.name) === staffNameKey(name)) {
+      throw new CoreError('invalid_input', 'Two people, two names', { 'manager.name': 'name_taken' });
+    }
+    if (manager.password.normalize('NFC') === password.normalize('NFC')) {
+      // each person types their own: one password for both would be a shared password (R23)
+      throw new CoreError('invalid_input', 'Each person chooses their own password', {
+        'manager.password': 'same_as_current',
+      });
+    }
 
     const keys = KeyHandle.adopt(generateDataKey());
     const recovery = generateRecoveryKey();
     try {
       const id = newStaffId();
       const recoveryWrapped = wrapDataKeyForRecovery(keys, recovery, this.deviceId);
+      const managerId = newStaffId();
       const wrapped = await wrapDataKeyForAccount(keys, password, id, this.sessions.argon2);
+      const managerWrapped = await wrapDataKeyForAccount(
+        keys,
+        manager.password,
+        managerId,
+        this.sessions.argon2,
+      );
       const now = this.clock.now();
-      const row: StaffRow = {
-        id,
-        name,
-        name_key: staffNameKey(name),
-        role: 'maintainer',
-        wrapped_dk: wrapped,
-        must_change_password: 0,
-        certified_at: null,
-        certified_by: null,
-        disabled_at: null,
-        failed_attempts: 0,
-        locked_until: null,
-        created_at: now,
-        created_by: null,
+      const row = setupAccount({ id, name, role: 'maintainer', wrapped, now });
+      const managerRow: StaffRow = {
+        ...setupAccount({ id: managerId, name: manager.name, role: 'manager', wrapped: managerWrapped, now }),
+        certified_at: now,
+        certified_by: id,
       };
       this.db.transaction(() => {
         // a second window racing through setup must not create a second data key
@@ -98,7 +118,14 @@ export class FirstSetup {
         // the backup key pair, wrapped by DK and by the recovery key (migration 0007)
         createBackupKeys(this.db, keys, recovery, now);
         this.sessions.staff.insert(row);
+        this.sessions.staff.insert(managerRow);
         this.audit.append({ actorId: id, action: 'setup.create', targetType: 'staff', targetId: id });
+        this.audit.append({
+          actorId: id,
+          action: 'setup.first_manager_certified',
+          targetType: 'staff',
+          targetId: managerId,
+        });
       })();
       const formatted = formatRecoveryKey(recovery);
       const groups = formatted.split('-');
@@ -250,6 +277,31 @@ export class FirstSetup {
       throw error;
     }
   }
+}
+
+function setupAccount(account: {
+  id: string;
+  name: string;
+  role: 'maintainer' | 'manager';
+  wrapped: string;
+  now: number;
+}): StaffRow {
+  return {
+    id: account.id,
+    name: account.name,
+    name_key: staffNameKey(account.name),
+    role: account.role,
+    wrapped_dk: account.wrapped,
+    // each typed their own password at setup: nothing to change at first sign-in
+    must_change_password: 0,
+    certified_at: null,
+    certified_by: null,
+    disabled_at: null,
+    failed_attempts: 0,
+    locked_until: null,
+    created_at: account.now,
+    created_by: null,
+  };
 }
 
 function pickGroups(count: number): number[] {

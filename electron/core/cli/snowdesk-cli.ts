@@ -138,15 +138,30 @@ export function buildProgram(io: Io): Command {
 
   program
     .command('init')
-    .description('first setup: the maintainer account and the data key; prints the recovery key once')
+    .description(
+      'first setup, both people present: the maintainer, the first manager (certified by this act) and the data key; prints the recovery key once',
+    )
     .addOption(dataDir())
     .requiredOption('--admin <name>', 'name of the maintainer account')
-    .action(async (opts: { dataDir: string; admin: string }) => {
+    .requiredOption('--manager <name>', 'name of the first manager, who types their own password')
+    .action(async (opts: { dataDir: string; admin: string; manager: string }) => {
       await withCore(opts.dataDir, async (core) => {
         const password = await secret(io, 'SNOWDESK_PASSWORD', 'Maintainer password: ', true);
-        const result = await call(core, 'setup.create', { name: opts.admin, password });
-        io.out(`Snowdesk is set up. Maintainer: ${opts.admin}\n\n`);
-        io.out('RECOVERY KEY (shown once; write it down and keep it locked away):\n\n');
+        const managerPassword = await secret(
+          io,
+          'SNOWDESK_MANAGER_PASSWORD',
+          `Password of ${opts.manager} (the manager types it): `,
+          true,
+        );
+        const result = await call(core, 'setup.create', {
+          name: opts.admin,
+          password,
+          manager: { name: opts.manager, password: managerPassword },
+        });
+        io.out(
+          `Snowdesk is set up. Maintainer: ${opts.admin}; first manager (certified): ${opts.manager}\n\n`,
+        );
+        io.out('RECOVERY KEY (shown once; for the resort to keep locked away, not one person alone):\n\n');
         io.out(`    ${result.recoveryKey}\n\n`);
         if (interactive()) {
           const groups = result.recoveryKey.split('-');

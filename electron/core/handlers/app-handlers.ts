@@ -3,7 +3,7 @@ import type { CoreServices } from '../core-services.js';
 
 export function appHandlers(
   services: CoreServices,
-): Pick<Handlers, 'app.info' | 'session.state' | 'network.status'> {
+): Pick<Handlers, 'app.info' | 'session.state' | 'network.status' | 'app.quit'> {
   return {
     'app.info': () => ({
       product: 'Snowdesk',
@@ -16,5 +16,14 @@ export function appHandlers(
     }),
     'session.state': () => services.session.view(),
     'network.status': () => services.network.get(),
+    'app.quit': (_input, { session }) => {
+      services.store().audit.append({
+        actorId: session.staff.id,
+        action: 'app.quit',
+        targetType: 'device',
+        targetId: 'kiosk',
+      });
+      return {};
+    },
   };
 }

@@ -15,7 +15,7 @@ type SessionMethods =
 
 export function sessionHandlers(services: CoreServices): Pick<Handlers, SessionMethods> {
   return {
-    'setup.create': ({ name, password }) => services.store().setup.create(name, password),
+    'setup.create': ({ name, password, manager }) => services.store().setup.create(name, password, manager),
     'setup.confirmRecoveryKey': ({ groups }, { session }) => {
       services.store().setup.confirmRecoveryKey(session.staff.id, groups);
       return { confirmed: true as const };

@@ -3,6 +3,7 @@ import { maskIdNumber, maskPhone } from '../../../shared/domain/masking.js';
 import type { GuestHit, REVEAL_FIELDS, REVEAL_REASONS } from '../../../shared/ipc/record-schemas.js';
 import { calendarDateAt } from '../../../shared/domain/calendar.js';
 import { searchQueryProblem } from '../../../shared/domain/search-query.js';
+import { CANCELLED_REVISION } from '../../../shared/domain/record-workflow.js';
 import { CoreError } from '../core-error.js';
 import type { ActiveSession } from '../session/session-store.js';
 import { asDraft, guestNameOf, normalisedIdNumber, normalisedPhone, phonesOf } from './guest-payload.js';
@@ -140,7 +141,7 @@ export class GuestSearch {
     const draft = this.service.openDisplay(record);
     const idNumber = normalisedIdNumber(draft.idDocument?.number);
     const phone = phonesOf(draft).own;
-    if (working.state === 'cancelled') throw new Error('a cancelled revision is never working');
+    if (working.state === CANCELLED_REVISION) throw new Error('a cancelled revision is never working');
     return {
       recordId,
       guestName: guestNameOf(draft),

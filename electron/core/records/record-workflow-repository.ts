@@ -1,10 +1,10 @@
 import type { Database } from 'better-sqlite3';
 import type { Channel } from '../../../shared/domain/guest-record.js';
-import type { RevisionStatus } from '../../../shared/domain/record-workflow.js';
+import type { StoredRevisionStatus } from '../../../shared/domain/record-workflow.js';
 import { prepared } from '../db/statement-cache.js';
 
-/** A revision's state as stored: the state machine's, plus 'cancelled' (an abandoned correction). */
-export type StoredRevisionState = RevisionStatus | 'cancelled';
+/** A revision's state as stored: the state machine's, plus CANCELLED_REVISION (an abandoned correction). */
+export type StoredRevisionState = StoredRevisionStatus;
 
 export interface RecordRow {
   record_id: string;

@@ -135,8 +135,14 @@ export class CentralClient {
     return this.call('GET', path, undefined, schema, query);
   }
 
-  post(path: string, body: unknown, schema: z.ZodType): Promise<CentralResult<unknown>> {
-    return this.call('POST', path, body, schema, {});
+  /** `version`: a request that needs a newer minor than the kiosk's default (1.1 look-ups) */
+  post(
+    path: string,
+    body: unknown,
+    schema: z.ZodType,
+    version: string = PROTOCOL_VERSION,
+  ): Promise<CentralResult<unknown>> {
+    return this.call('POST', path, body, schema, {}, version);
   }
 
   /** Ends every request in flight (each resolves as a network failure) and the kept-alive sockets. */
@@ -154,8 +160,9 @@ export class CentralClient {
     body: unknown,
     schema: z.ZodType,
     query: Record<string, string>,
+    version: string = PROTOCOL_VERSION,
   ): Promise<CentralResult<unknown>> {
-    const raw = await this.send(method, path, body, query);
+    const raw = await this.send(method, path, body, query, version);
     if (!raw.ok) return raw;
     return this.interpret(raw.answer, schema);
   }
@@ -223,6 +230,7 @@ export class CentralClient {
     path: string,
     body: unknown,
     query: Record<string, string>,
+    version: string,
   ): Promise<Raw> {
     if (this.closed) {
       return Promise.resolve({
@@ -236,7 +244,7 @@ export class CentralClient {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body), 'utf8');
     const headers: Record<string, string> = {
       Authorization: `Bearer ${this.endpoint.token}`,
-      [PROTOCOL_HEADER]: PROTOCOL_VERSION,
+      [PROTOCOL_HEADER]: version,
       'User-Agent': `Snowdesk/${this.options.appVersion}`,
       Accept: 'application/json',
       'Accept-Encoding': 'identity',

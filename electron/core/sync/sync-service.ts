@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type {
+  CentralLookupInput,
+  CentralLookupResult,
   StuckItem,
   SyncDetails,
   SyncEnrolInput,
@@ -17,6 +19,7 @@ import type { Logger } from '../logger.js';
 import type { NetworkMonitor } from '../network-monitor.js';
 import type { RecordChangeSink } from '../records/record-change-sink.js';
 import { CentralClient } from './central-client.js';
+import { lookUpCentral } from './central-lookup.js';
 import { checkHealth, enrol, type EnrolmentDeps, enrolmentTarget, testConnection } from './enrolment.js';
 import { InboxStore, type OnlineSubmissionSink } from './inbox-store.js';
 import { pullInbox, sendInboxReports } from './inbox-puller.js';
@@ -268,6 +271,23 @@ export class SyncService {
     this.syncNow();
     this.notify();
     return this.status();
+  }
+
+  /** Protocol 1.1 look-up at the central side; offline it says the desk searched locally. */
+  lookUpCentral(query: CentralLookupInput, keys: KeyHandle, actorId: string): Promise<CentralLookupResult> {
+    const enrolment = this.enrolment;
+    return lookUpCentral(
+      {
+        db: this.options.db,
+        deviceId: this.options.deviceId,
+        audit: this.options.audit,
+        client: enrolment ? this.clientFor(enrolment) : null,
+        centralPublicKey: enrolment?.centralPublicKey ?? null,
+      },
+      query,
+      keys,
+      actorId,
+    );
   }
 
   async testConnection(input: SyncTestInput): Promise<SyncTestResult> {

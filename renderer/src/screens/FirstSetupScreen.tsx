@@ -11,7 +11,11 @@ import { useCoreSubmit } from '../forms/use-core-submit.js';
 import { DeviceStatus } from '../shell/DeviceStatus.js';
 import { api } from '../snowdesk.js';
 
-/** Step 1 of first run: the maintainer's own account. Steps 2 and 3 are RecoveryKeyScreen. */
+/**
+ * Step 1 of first run, both people at the kiosk: the maintainer's account and the first
+ * manager's, each typing their own password; the core certifies that manager by this act.
+ * Steps 2 and 3 are RecoveryKeyScreen.
+ */
 export function FirstSetupScreen({
   info,
   onCreated,
@@ -23,22 +27,37 @@ export function FirstSetupScreen({
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [managerName, setManagerName] = useState('');
+  const [managerPassword, setManagerPassword] = useState('');
+  const [managerRepeat, setManagerRepeat] = useState('');
   const { busy, refusal, setRefusal, submit } = useCoreSubmit();
 
   async function onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    const local = missing({ name, password, repeat });
+    const local = missing({ name, password, repeat, managerName, managerPassword, managerRepeat });
     const mismatch = repeatProblem(password, repeat);
     if (mismatch) local.repeat = mismatch;
+    const managerMismatch = repeatProblem(managerPassword, managerRepeat);
+    if (managerMismatch) local.managerRepeat = managerMismatch;
     const refusedHere = localRefusal(local);
     if (refusedHere) {
       setRefusal(refusedHere);
       return;
     }
-    const result = await submit(() => api().call('setup.create', { name, password }), {
-      name: 'name',
-      password: 'password',
-    });
+    const result = await submit(
+      () =>
+        api().call('setup.create', {
+          name,
+          password,
+          manager: { name: managerName, password: managerPassword },
+        }),
+      {
+        name: 'name',
+        password: 'password',
+        'manager.name': 'managerName',
+        'manager.password': 'managerPassword',
+      },
+    );
     if (result) onCreated(result);
   }
 
@@ -66,6 +85,34 @@ export function FirstSetupScreen({
             onRepeat={setRepeat}
             problems={{ password: refusal?.fields.password, repeat: refusal?.fields.repeat }}
           />
+          <fieldset>
+            <legend>{t('setup.managerLegend')}</legend>
+            <p>{t('setup.managerIntro')}</p>
+            <TextField
+              label={t('setup.managerName')}
+              hint={t('rules.nameRule', { max: STAFF_NAME_MAX })}
+              value={managerName}
+              onChange={setManagerName}
+              autoComplete="off"
+              problem={refusal?.fields.managerName}
+            />
+            <TextField
+              label={t('setup.managerPassword')}
+              type="password"
+              value={managerPassword}
+              onChange={setManagerPassword}
+              autoComplete="new-password"
+              problem={refusal?.fields.managerPassword}
+            />
+            <TextField
+              label={t('setup.managerRepeat')}
+              type="password"
+              value={managerRepeat}
+              onChange={setManagerRepeat}
+              autoComplete="new-password"
+              problem={refusal?.fields.managerRepeat}
+            />
+          </fieldset>
           <RefusalNotice refusal={refusal} />
           <div className="actions">
             <button type="submit" className="primary" aria-disabled={busy}>

@@ -3,7 +3,16 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/create-core.js';
 import { DATABASE_FILE } from '../../../electron/core/db/open-database.js';
-import { ADMIN, call, ManualClock, openTestCore, refusal, setUpKiosk } from '../../support/core-harness.js';
+import {
+  ADMIN,
+  call,
+  FIRST_MANAGER,
+  SETUP,
+  ManualClock,
+  openTestCore,
+  refusal,
+  setUpKiosk,
+} from '../../support/core-harness.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 let dir: ReturnType<typeof tempDir>;
@@ -39,14 +48,13 @@ async function withStaff(): Promise<void> {
   await setUpKiosk(core);
   await call(core, 'staff.create', { name: 'Li Na', role: 'specialist', password: 'first-pass-li' });
   await call(core, 'staff.create', { name: '王芳', role: 'lead', password: 'first-pass-wang' });
-  await call(core, 'staff.create', { name: 'Manager Sun', role: 'manager', password: 'first-pass-sun' });
   await call(core, 'session.signOut', {});
 }
 
 describe('first setup', () => {
   it('creates the maintainer, shows the recovery key once and signs the maintainer in', async () => {
     expect(await call(core, 'app.info', {})).toMatchObject({ setupRequired: true });
-    const result = await call(core, 'setup.create', ADMIN);
+    const result = await call(core, 'setup.create', SETUP);
     expect(result.recoveryKey).toMatch(/^([0-9A-Z]{4}-){13}[0-9A-Z]{4}$/);
     expect(result.confirmGroups).toHaveLength(2);
     expect(result.session).toMatchObject({
@@ -54,13 +62,13 @@ describe('first setup', () => {
       staff: { name: ADMIN.name, role: 'maintainer' },
     });
     expect(await call(core, 'app.info', {})).toMatchObject({ setupRequired: false });
-    expect((await refusal(core, 'setup.create', { name: 'Intruder', password: 'another-one-9' })).code).toBe(
-      'conflict',
-    );
+    expect(
+      (await refusal(core, 'setup.create', { ...SETUP, name: 'Intruder', password: 'another-one-9' })).code,
+    ).toBe('conflict');
   });
 
   it('requires the asked groups of the recovery key to be typed back', async () => {
-    const result = await call(core, 'setup.create', ADMIN);
+    const result = await call(core, 'setup.create', SETUP);
     const groups = result.recoveryKey.split('-');
     const [a, b] = result.confirmGroups as [number, number];
     const wrong = await refusal(core, 'setup.confirmRecoveryKey', {
@@ -73,7 +81,7 @@ describe('first setup', () => {
   });
 
   it('refuses a weak maintainer password with a field reason', async () => {
-    const error = await refusal(core, 'setup.create', { name: 'Admin', password: '12345678' });
+    const error = await refusal(core, 'setup.create', { ...SETUP, name: 'Admin', password: '12345678' });
     expect(error).toMatchObject({ code: 'invalid_input', fields: { password: 'too_simple' } });
     expect(await call(core, 'app.info', {})).toMatchObject({ setupRequired: true });
   });
@@ -184,8 +192,8 @@ describe('accounts and sign-in', () => {
 
   it('only the maintainer manages accounts and only a manager certifies (R6)', async () => {
     await withStaff();
-    await call(core, 'session.signIn', { name: 'Manager Sun', password: 'first-pass-sun' });
-    await call(core, 'session.changePassword', { current: 'first-pass-sun', next: 'manager-sun-2026' });
+    // the first manager, certified at first setup
+    await call(core, 'session.signIn', FIRST_MANAGER);
     expect(
       (await refusal(core, 'staff.create', { name: 'X', role: 'manager', password: 'qwe-asd-zxc-1' })).code,
     ).toBe('forbidden');
@@ -332,7 +340,7 @@ describe('keys and recovery', () => {
 
 describe('recovery key lifecycle', () => {
   it('an unconfirmed key is visible in app.info and a maintainer with their password can issue a new one', async () => {
-    const first = await call(core, 'setup.create', ADMIN);
+    const first = await call(core, 'setup.create', SETUP);
     expect(await call(core, 'app.info', {})).toMatchObject({
       recoveryKeyConfirmed: false,
       idleLockMinutes: 3,
@@ -374,9 +382,7 @@ describe('recovery key lifecycle', () => {
 
   it('nobody certifies themselves', async () => {
     await setUpKiosk(core);
-    await call(core, 'staff.create', { name: 'Manager Sun', role: 'manager', password: 'first-pass-sun' });
-    await call(core, 'session.signIn', { name: 'Manager Sun', password: 'first-pass-sun' });
-    await call(core, 'session.changePassword', { current: 'first-pass-sun', next: 'manager-sun-2026' });
+    await call(core, 'session.signIn', FIRST_MANAGER);
     const me = (await call(core, 'session.state', {})) as { staff: { id: string } };
     expect(await refusal(core, 'staff.certify', { id: me.staff.id, certified: true })).toMatchObject({
       code: 'conflict',

@@ -8,6 +8,7 @@ import { runCli, snapshotStore } from '../../support/backup-fixture.js';
 import {
   ADMIN,
   call,
+  FIRST_MANAGER,
   ManualClock,
   memorySettings,
   openTestCore,
@@ -155,10 +156,9 @@ describe('backup.configure', () => {
 
   it('is the maintainer’s; the header’s warning is also the manager’s', async () => {
     const { core } = await kiosk();
-    await call(core, 'staff.create', { name: 'Manager Sun', role: 'manager', password: 'first-pass-2026!' });
     await call(core, 'session.signOut', {});
-    await call(core, 'session.signIn', { name: 'Manager Sun', password: 'first-pass-2026!' });
-    await call(core, 'session.changePassword', { current: 'first-pass-2026!', next: 'manager-pass-2026!' });
+    // the first manager, made at first setup
+    await call(core, 'session.signIn', FIRST_MANAGER);
     for (const method of ['backup.run', 'backup.status'] as const) {
       expect((await refusal(core, method, {})).code).toBe('forbidden');
     }

@@ -6,7 +6,7 @@ import { tempDir } from '../../support/temp-dir.js';
 
 // Finding 8 of issue 12: the CLI made the data folder 0755 and its databases 0644.
 
-const PASSWORD = { SNOWDESK_PASSWORD: 'powder-2026-key' };
+const PASSWORD = { SNOWDESK_PASSWORD: 'powder-2026-key', SNOWDESK_MANAGER_PASSWORD: 'first-manager-2026' };
 
 let dir: ReturnType<typeof tempDir>;
 
@@ -46,7 +46,7 @@ describe('what the CLI creates is private to the kiosk’s user', () => {
     // the backup folder is the person's (a USB drive); what the core writes into it is the kiosk's
     const backups = join(dir.path, 'usb');
     mkdirSync(backups, { mode: 0o755 });
-    await run(['init', '--data-dir', dataDir, '--admin', 'zhao'], PASSWORD);
+    await run(['init', '--data-dir', dataDir, '--admin', 'zhao', '--manager', 'sun'], PASSWORD);
     await run(['backup', '--data-dir', dataDir, '--to', backups], {});
     const made = [...modes(dataDir), ...modes(backups).slice(1)];
     expect(made.map((m) => m.path)).toEqual(

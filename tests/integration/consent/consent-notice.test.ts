@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../../electron/core/create-core.js';
-import { call, ManualClock, openTestCore, refusal, setUpKiosk } from '../../support/core-harness.js';
+import {
+  call,
+  FIRST_MANAGER,
+  ManualClock,
+  openTestCore,
+  refusal,
+  setUpKiosk,
+} from '../../support/core-harness.js';
 import { tempDir } from '../../support/temp-dir.js';
 
 let dir: ReturnType<typeof tempDir>;
@@ -11,12 +18,7 @@ beforeEach(async () => {
   dir = tempDir();
   core = await openTestCore(dir.path, { clock });
   await setUpKiosk(core);
-  for (const [name, role] of [
-    ['Manager Sun', 'manager'],
-    ['Li Na', 'specialist'],
-  ] as const) {
-    await call(core, 'staff.create', { name, role, password: 'first-pass-2026' });
-  }
+  await call(core, 'staff.create', { name: 'Li Na', role: 'specialist', password: 'first-pass-2026' });
   await call(core, 'session.signOut', {});
 });
 
@@ -43,7 +45,7 @@ describe('the consent notice (R8)', () => {
     expect(await call(core, 'consent.current', {})).toMatchObject({ version: '2026-10' });
     expect((await refusal(core, 'consent.publish', { version: '2027-01', ...texts })).code).toBe('forbidden');
 
-    await as('Manager Sun');
+    await call(core, 'session.signIn', FIRST_MANAGER);
     clock.advance(1_000);
     const published = await call(core, 'consent.publish', { version: '2027-01', ...texts });
     expect(published).toMatchObject({

@@ -26,37 +26,28 @@ let kiosk: SyncKiosk;
 type Person = 'manager' | 'alice' | 'bob';
 let ids: Record<Person, string>;
 
-/**
- * First setup; a manager and two specialists, all certified (a second manager certifies the
- * first: nobody certifies themselves); nobody signed in.
- */
+/** First setup (with the certified first manager); two specialists the manager certifies; nobody signed in. */
 async function staffForSync(core: Core): Promise<Record<Person, string>> {
   await setUpKiosk(core);
-  const accounts: Record<Person | 'deputy', { name: string; role: 'manager' | 'specialist' }> = {
-    manager: PEOPLE.manager,
-    alice: PEOPLE.alice,
-    bob: PEOPLE.bob,
-    deputy: { name: 'Manager Two', role: 'manager' },
-  };
-  const made = {} as Record<Person | 'deputy', string>;
-  for (const [person, { name, role }] of Object.entries(accounts) as [
-    Person | 'deputy',
-    { name: string; role: 'manager' | 'specialist' },
-  ][]) {
+  const made = {} as Record<Person, string>;
+  for (const person of ['alice', 'bob'] as const) {
+    const { name, role } = PEOPLE[person];
     made[person] = (await call(core, 'staff.create', { name, role, password: `first-${PASSWORD}` })).id;
   }
   await call(core, 'session.signOut', {});
-  for (const person of ['manager', 'deputy', 'alice', 'bob'] as const) {
-    await call(core, 'session.signIn', { name: accounts[person].name, password: `first-${PASSWORD}` });
+  for (const person of ['alice', 'bob'] as const) {
+    await call(core, 'session.signIn', { name: PEOPLE[person].name, password: `first-${PASSWORD}` });
     await call(core, 'session.changePassword', { current: `first-${PASSWORD}`, next: PASSWORD });
-    if (person === 'manager') {
-      for (const other of ['deputy', 'alice', 'bob'] as const)
-        await call(core, 'staff.certify', { id: made[other], certified: true });
-    }
-    if (person === 'deputy') await call(core, 'staff.certify', { id: made.manager, certified: true });
     await call(core, 'session.signOut', {});
   }
-  return { manager: made.manager, alice: made.alice, bob: made.bob };
+  const signedIn = await call(core, 'session.signIn', { name: PEOPLE.manager.name, password: PASSWORD });
+  if (signedIn.status !== 'signed-in') throw new Error('the first manager did not sign in');
+  made.manager = signedIn.staff.id;
+  for (const person of ['alice', 'bob'] as const) {
+    await call(core, 'staff.certify', { id: made[person], certified: true });
+  }
+  await call(core, 'session.signOut', {});
+  return made;
 }
 
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { centralClientForTests } from '../../support/central-server/central-client-for-tests.js';
 import { newBoxKeyPair, sealJson, toBase64 } from '../../support/central-server/sealing.js';
 import { type TempCentral, startTempCentral } from '../../support/central-server/temp-central.js';
-import { ADMIN, call } from '../../support/core-harness.js';
+import { ADMIN, call, FIRST_MANAGER } from '../../support/core-harness.js';
 import { filesContaining } from '../../support/desk-harness.js';
 import { readKiosk, statusWhen, type SyncKiosk, syncKiosk } from '../../support/sync-harness.js';
 import { tempDir } from '../../support/temp-dir.js';
@@ -37,9 +37,8 @@ beforeEach(async () => {
     role: 'specialist',
     password: FIRST,
   });
-  await call(kiosk.core, 'staff.create', { name: 'Manager Sun', role: 'manager', password: FIRST });
   await call(kiosk.core, 'session.signOut', {});
-  await signInFirstTime('Manager Sun');
+  await call(kiosk.core, 'session.signIn', FIRST_MANAGER);
   await call(kiosk.core, 'staff.certify', { id: alice.id, certified: true });
   await call(kiosk.core, 'session.signOut', {});
   await signInFirstTime('Alice Li');

@@ -53,12 +53,14 @@ describe('the in-memory name index', () => {
 });
 
 describe('practice routing (R6)', () => {
-  it('sends uncertified desk staff to the practice store and nobody else', () => {
+  it('sends uncertified staff of a role that touches guests to the practice store and nobody else', () => {
     expect(usesPracticeStore({ role: 'specialist', certified: false })).toBe(true);
     expect(usesPracticeStore({ role: 'lead', certified: false })).toBe(true);
     expect(usesPracticeStore({ role: 'manager', certified: false })).toBe(true);
     expect(usesPracticeStore({ role: 'specialist', certified: true })).toBe(false);
-    expect(usesPracticeStore({ role: 'supervisor', certified: false })).toBe(false);
+    // certification opens guest data for the supervisor too (issue 12)
+    expect(usesPracticeStore({ role: 'supervisor', certified: false })).toBe(true);
+    expect(usesPracticeStore({ role: 'supervisor', certified: true })).toBe(false);
     expect(usesPracticeStore({ role: 'maintainer', certified: false })).toBe(false);
   });
 });

@@ -36,7 +36,20 @@ describe('checkPermission', () => {
   it('keeps real guest entry from uncertified staff (R6) but not the rest of their role', () => {
     expect(checkPermission('guest.enter', as('specialist', false))?.code).toBe('forbidden');
     expect(checkPermission('review.cross', as('specialist', false))?.code).toBe('forbidden');
-    expect(checkPermission('guest.search', as('specialist', false))).toBeNull();
+    expect(checkPermission('guest.search', as('specialist', false))?.code).toBe('forbidden');
     expect(checkPermission('suggestion.send', as('specialist', false))).toBeNull();
+  });
+
+  it('gates every capability that opens guest data, for every role (issue 12)', () => {
+    for (const capability of ['export', 'staff.certify', 'review.final', 'guest.reveal'] as const) {
+      expect(checkPermission(capability, as('manager', false))?.code).toBe('forbidden');
+      expect(checkPermission(capability, as('manager', true))).toBeNull();
+    }
+    for (const capability of ['export', 'audit.sample', 'guest.search', 'guest.reveal'] as const) {
+      expect(checkPermission(capability, as('supervisor', false))?.code).toBe('forbidden');
+    }
+    // the practice store lifts the gate for guest-record work only
+    expect(checkPermission('guest.search', as('specialist', false), { practice: true })).toBeNull();
+    expect(checkPermission('audit.view', as('supervisor', false))).toBeNull();
   });
 });

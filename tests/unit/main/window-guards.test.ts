@@ -71,11 +71,11 @@ const ELSEWHERE = [
 describe('the window guards (harden-window.ts)', () => {
   it.each(ELSEWHERE)('refuses to navigate, frame-navigate or redirect to %s', (url) => {
     const { contents } = guardedWindow();
-    const navigate = guardEvent();
+    const navigate = guardEvent(url);
     contents.emit('will-navigate', navigate, url);
     const frame = guardEvent(url);
     contents.emit('will-frame-navigate', frame);
-    const redirect = guardEvent();
+    const redirect = guardEvent(url);
     contents.emit('will-redirect', redirect, url);
     expect([navigate, frame, redirect].map((e) => e.defaultPrevented)).toEqual([true, true, true]);
   });
@@ -83,8 +83,8 @@ describe('the window guards (harden-window.ts)', () => {
   it('lets the app move within its own origin', () => {
     const { contents } = guardedWindow();
     for (const name of ['will-navigate', 'will-redirect'] as const) {
-      const event = guardEvent();
-      contents.emit(name, event, `${APP_ORIGIN}/index.html#/records`);
+      const event = guardEvent(`${APP_ORIGIN}/index.html#/records`);
+      contents.emit(name, event, event.url);
       expect(event.defaultPrevented, name).toBe(false);
     }
     const frame = guardEvent(APP_ENTRY);
@@ -96,9 +96,9 @@ describe('the window guards (harden-window.ts)', () => {
     const dev = 'http://localhost:5173';
     const listed = guardedWindow([APP_ORIGIN, dev]).contents;
     const unlisted = guardedWindow().contents;
-    const a = guardEvent();
+    const a = guardEvent(`${dev}/`);
     listed.emit('will-navigate', a, `${dev}/`);
-    const b = guardEvent();
+    const b = guardEvent(`${dev}/`);
     unlisted.emit('will-navigate', b, `${dev}/`);
     expect([a.defaultPrevented, b.defaultPrevented]).toEqual([false, true]);
   });
