@@ -8,6 +8,8 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      // bench data sets and the bench's own build of the app (git-ignored)
+      'bench/.data/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',

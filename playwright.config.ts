@@ -13,6 +13,8 @@ export default defineConfig({
   outputDir: 'test-results',
   projects: [
     { name: 'e2e', testDir: 'tests/e2e' },
-    { name: 'electron', testDir: 'tests/electron' },
+    // one Electron app at a time: each test launches the whole app (and a packaged one), and
+    // two at once on a 2-core machine only measure the machine
+    { name: 'electron', testDir: 'tests/electron', fullyParallel: false, workers: 1 },
   ],
 });

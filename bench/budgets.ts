@@ -28,6 +28,11 @@
  *     fraction of a ms: one under 1.5 periods counts as one frame). Opening: ≤ 1 s from the sign-in click to the queue's
  *     first rows drawn, the limit for a person's flow of thought not being interrupted; it is
  *     mostly the core answering with every row (each guest name unsealed).
+ *
+ *   the window while the core works (issue 13: the core on its own thread)
+ *     While the core builds the 100k name index after an unlock (seconds of CPU), the renderer's
+ *     frame intervals stay ≤ 50 ms (no stall a person sees as a freeze; Chromium's long-task
+ *     mark) and a small call's round trip (session.state) has p99 < 20 ms: the door stays open.
  */
 export const BUDGETS = Object.freeze({
   unlock: { minMs: 250, maxMs: 700 },
@@ -45,6 +50,7 @@ export const BUDGETS = Object.freeze({
     maxDomRows: 100,
     firstRowsMaxMs: 1_000,
   },
+  coreThread: { atRecords: 100_000, frameMaxMs: 50, smallCallP99Ms: 20 },
 } as const);
 
 /** A budget as the table prints it and the JSON carries it. */
@@ -64,4 +70,6 @@ export const budgetText = {
   scroll: `≤ ${String(BUDGETS.renderer.maxDomRows)} of ${BUDGETS.renderer.queueRows.toLocaleString('en')} rows in the DOM`,
   frame: `≤ 1 frame (${String(BUDGETS.renderer.frameMs)} ms)`,
   firstRows: `≤ ${String(BUDGETS.renderer.firstRowsMaxMs / 1000)} s`,
+  busyFrame: `every interval ≤ ${String(BUDGETS.coreThread.frameMaxMs)} ms`,
+  busyCall: `p99 < ${String(BUDGETS.coreThread.smallCallP99Ms)} ms`,
 } as const satisfies Record<string, BudgetText>;

@@ -29,6 +29,7 @@ import {
   saveIntakePending,
   syncDrainPending,
 } from './workloads/pending.js';
+import { coreBusyPending, coreBusyWorkload } from './workloads/renderer-core-busy.js';
 import { rendererPending, rendererWorkload } from './workloads/renderer-desk.js';
 import { saveIntakeWorkload } from './workloads/save-intake.js';
 import { syncDrainWorkload } from './workloads/sync-drain.js';
@@ -40,6 +41,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20261123' },
     out: { type: 'string', default: fileURLToPath(new URL('results.json', import.meta.url)) },
+    /** run only the workloads whose label contains this text (e.g. --only "core busy") */
+    only: { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -72,12 +75,15 @@ const log = (text: string): void => {
 const describe = (error: unknown): string =>
   error instanceof Error ? `${error.name}: ${error.message.split('\n')[0] ?? ''}` : String(error);
 
+const selected = (label: string): boolean => values.only === undefined || label.includes(values.only);
+
 let broken = 0;
 async function step(
   label: string,
   work: () => Promise<BenchResult[]>,
   onError: BenchResult[],
 ): Promise<BenchResult[]> {
+  if (!selected(label)) return [];
   log(`• ${label}`);
   const start = performance.now();
   try {
@@ -128,7 +134,7 @@ try {
     const failed = ['ID number', 'phone'].map((what) =>
       pending(`exact lookup by ${what} @${label} p50`, 'ms', budgetText.exactLookup, ''),
     );
-    if (quick && size === large && !cachedDataSet(size, seed)) {
+    if (quick && size === large && !cachedDataSet(size, seed) && selected(`exact lookups @${label}`)) {
       results.push(
         ...failed.map((r) => ({
           ...r,
@@ -233,6 +239,20 @@ try {
           log,
         ),
       rendererPending(queueRows),
+    )),
+  );
+  // the window while the core works on its own thread: frames and a small call's round trip
+  results.push(
+    ...(await step(
+      `renderer while the core is busy (core busy: name index @${recordsLabel(BUDGETS.coreThread.atRecords)})`,
+      async () =>
+        coreBusyWorkload(
+          await ensureDataSet(BUDGETS.coreThread.atRecords, seed, log),
+          join(scratch, 'core-busy'),
+          seed,
+          log,
+        ),
+      coreBusyPending(),
     )),
   );
 } finally {

@@ -16,7 +16,7 @@ const binary = findElectronBinary();
 if (!binary.available) {
   console.error(`Snowdesk cannot start in Electron: ${binary.cause}`);
   console.error(
-    'Run the same kiosk in Chromium instead: npm run preview   (README, "Preview without Electron")',
+    'Run the same kiosk in Chromium instead: npm run preview   (README, "Without an Electron binary")',
   );
   process.exit(1);
 }

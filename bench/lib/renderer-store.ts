@@ -16,6 +16,8 @@ import { RecordStores } from '../../electron/core/records/record-stores.js';
 import { openSettingsFile } from '../../electron/core/settings-file.js';
 import { call, openTestCore, TEST_ARGON2 } from '../../tests/support/core-harness.js';
 import { PASSWORD, PEOPLE, staffTheDesk, type Person } from '../../tests/support/desk-harness.js';
+import type * as LauncherModule from '../../tests/support/launch-snowdesk.js';
+import type { LaunchedSnowdesk } from '../../tests/support/launch-snowdesk.js';
 import { BENCH_DATA_DIR, dataSetFingerprint } from './dataset.js';
 import { demoGuests } from './guests.js';
 
@@ -150,4 +152,37 @@ export async function onlineQueueStore(
     );
   }
   cpSync(cache, dir, { recursive: true });
+}
+
+/** tsx's keepNames wraps functions handed to page.evaluate in its __name helper: a stand-in. */
+const KEEP_NAMES_SHIM = 'globalThis.__name ??= (fn) => fn;';
+
+type Launcher = typeof LauncherModule;
+let launcher: Promise<Launcher> | undefined;
+
+/**
+ * The app as `npm run preview` runs it (renderer in Debian Chromium, headless, the core on its own
+ * thread from the built bundle) on `dataDir`. The build goes into bench/.data/out once per bench
+ * run (a few seconds), unless SNOWDESK_OUT_DIR names one: inside the repository, because the core
+ * worker's bundle imports its dependencies (zod, better-sqlite3) from node_modules.
+ */
+export async function launchBuiltKiosk(
+  dataDir: string,
+  log: (text: string) => void,
+): Promise<LaunchedSnowdesk> {
+  launcher ??= (async () => {
+    const given = process.env.SNOWDESK_OUT_DIR;
+    const outDir = given ?? join(BENCH_DATA_DIR, 'out');
+    if (!given) log(`  renderer built in ${((await buildRenderer(outDir)) / 1000).toFixed(1)} s`);
+    // the launcher reads where the build is when it is first imported
+    process.env.SNOWDESK_OUT_DIR = outDir;
+    const loaded = await import('../../tests/support/launch-snowdesk.js');
+    if (given === undefined) delete process.env.SNOWDESK_OUT_DIR;
+    return loaded;
+  })();
+  const { launchSnowdesk } = await launcher;
+  const app = await launchSnowdesk({ dataDir, argon2: TEST_ARGON2, headless: true });
+  await app.context.addInitScript({ content: KEEP_NAMES_SHIM });
+  await app.page.evaluate(KEEP_NAMES_SHIM);
+  return app;
 }

@@ -1,13 +1,6 @@
 import { join } from 'node:path';
 import { BUDGETS, budgetText } from '../budgets.js';
-import {
-  buildRenderer,
-  call,
-  PASSWORD,
-  onlineQueueStore,
-  PEOPLE,
-  TEST_ARGON2,
-} from '../lib/renderer-store.js';
+import { call, launchBuiltKiosk, PASSWORD, onlineQueueStore, PEOPLE } from '../lib/renderer-store.js';
 import { pending, type BenchResult } from '../lib/result.js';
 import { median } from '../lib/stats.js';
 import { measureKeystrokes, type TypingPlan } from './renderer-keystroke.js';
@@ -21,8 +14,6 @@ export interface RendererPlan {
   typing: TypingPlan;
 }
 
-const KEEP_NAMES_SHIM = 'globalThis.__name ??= (fn) => fn;';
-
 /** The online queue's caption on the desk (zh-CN, the kiosk's default language). */
 const ONLINE_QUEUE = '线上提交';
 
@@ -33,31 +24,19 @@ const ONLINE_QUEUE = '线上提交';
  * online queue of `records` submissions, which is scrolled top to bottom; then a new intake is
  * typed into key by key.
  *
- * The renderer is built into `dir` first (a few seconds), unless SNOWDESK_OUT_DIR names a build.
+ * The app is built first (a few seconds, see launchBuiltKiosk), unless SNOWDESK_OUT_DIR names a build.
  */
 export async function rendererWorkload(
   dir: string,
   plan: RendererPlan,
   log: (text: string) => void,
 ): Promise<BenchResult[]> {
-  const given = process.env.SNOWDESK_OUT_DIR;
-  const outDir = given ?? join(dir, 'out');
-  if (!given) log(`  renderer built in ${((await buildRenderer(outDir)) / 1000).toFixed(1)} s`);
-  // the launcher reads where the build is when it is first imported
-  process.env.SNOWDESK_OUT_DIR = outDir;
-  const { launchSnowdesk } = await import('../../tests/support/launch-snowdesk.js');
-  if (given === undefined) delete process.env.SNOWDESK_OUT_DIR;
-
   const dataDir = join(dir, 'data');
   await onlineQueueStore(plan.records, plan.seed, dataDir, log);
 
-  const app = await launchSnowdesk({ dataDir, argon2: TEST_ARGON2, headless: true });
+  const app = await launchBuiltKiosk(dataDir, log);
   try {
     const { page, core } = app;
-    // tsx compiles this file with esbuild's keepNames, which wraps the functions handed to
-    // page.evaluate in calls to its __name helper; the page needs a stand-in for it
-    await app.context.addInitScript({ content: KEEP_NAMES_SHIM });
-    await page.evaluate(KEEP_NAMES_SHIM);
     await page.getByRole('heading', { name: '登录', exact: true }).waitFor();
     await page.getByLabel('姓名', { exact: true }).fill(PEOPLE.alice.name);
     await page.getByLabel('密码', { exact: true }).fill(PASSWORD);

@@ -97,7 +97,7 @@ export const transportChecks: Check[] = [
     },
   },
   {
-    name: 'media type, JSON and schema are checked in that order (6.1, 6.2)',
+    name: 'media type, JSON, schema and query strings are checked (6.1, 6.2, 18)',
     run: async ({ probe: desk }) => {
       const enrol = {
         deviceId: desk.deviceId,
@@ -129,6 +129,12 @@ export const transportChecks: Check[] = [
         400,
         'invalid_request',
         'an unknown field',
+      );
+      expectError(
+        await desk.call({ path: `${path}?x=1`, body: enrol }),
+        400,
+        'invalid_request',
+        'a query string',
       );
     },
   },

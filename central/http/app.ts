@@ -196,6 +196,9 @@ export function buildCentralApp(options: CentralAppOptions): FastifyInstance {
       if (!parsed.ok) return send(reply, parsed.answer, minor);
       json = parsed.value;
     }
+    if (path !== SYNC_PATHS.inbox && url.search !== '') {
+      return send(reply, error('invalid_request', `${path} takes no query string`), minor);
+    }
     const desk = row.device_id === null ? null : await device(options.pool, row.device_id);
     if (desk && route !== ROUTES.get(SYNC_PATHS.outboxBatches))
       await touch(options.pool, desk.device_id, options.now());

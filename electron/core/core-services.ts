@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { DeviceSettings } from '../../shared/domain/device-settings.js';
-import type { StorageState } from '../../shared/ipc/schemas.js';
+import type { AuditRollback, StorageState } from '../../shared/ipc/schemas.js';
 import type { FirstSetup } from './accounts/first-setup.js';
 import type { StaffAdmin } from './accounts/staff-admin.js';
 import type { AuditLog } from './audit/audit-log.js';
@@ -57,4 +57,6 @@ export interface CoreServices {
   setupRequired(): boolean;
   /** whether the recovery key of first setup (or a re-issued one) has been typed back */
   recoveryKeyConfirmed(): boolean;
+  /** the store is behind the kiosk's audit high-water mark (rollback-mark.ts), or null */
+  auditRollback(): AuditRollback | null;
 }

@@ -1,5 +1,5 @@
 import type { EventName } from '../../shared/ipc/contract.js';
-import type { StorageState } from '../../shared/ipc/schemas.js';
+import type { AuditRollback, StorageState } from '../../shared/ipc/schemas.js';
 import { FirstSetup } from './accounts/first-setup.js';
 import { BackupSchedule } from './backup/backup-schedule.js';
 import { BackupService } from './backup/backup-service.js';
@@ -18,6 +18,7 @@ import { openDatabase, type OpenedStore } from './db/open-database.js';
 import { storageFailure } from './db/storage-failure.js';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch.js';
 import { ERASING_METHODS, scrubAfterErasure } from './db/erasure-scrub.js';
+import { advanceMark, checkRollback, resetMark } from './audit/rollback-mark.js';
 import { EventBus } from './event-bus.js';
 import { appHandlers } from './handlers/app-handlers.js';
 import { backupHandlers, backupHealth, type BackupWiring } from './handlers/backup-handlers.js';
@@ -117,6 +118,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   let store: StoreServices | null = null;
+  let auditRollback: AuditRollback | null = null;
+  // the audit high-water mark follows the chain at each session change, tick and close
+  let markAudit = (): void => undefined;
   let backups: BackupService | null = null;
   let sync: SyncService | null = null;
   // what the store registers on the session: undone when a restore closes the store
@@ -132,6 +136,25 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const openStore = (opened: OpenedStore): void => {
     const { db, deviceId } = opened;
     const audit = new AuditLog(db, deviceId, () => clock.now());
+    auditRollback = checkRollback(db, deviceId, options.settings);
+    if (auditRollback) {
+      log.warn('storage.audit_rollback', { ...auditRollback });
+      audit.append({
+        actorId: null,
+        action: 'storage.rollback_detected',
+        targetType: 'audit',
+        targetId: String(auditRollback.markSeq),
+        outcome: 'refused',
+        reason: auditRollback.problem,
+      });
+    }
+    markAudit = () => {
+      advanceMark(db, deviceId, options.settings);
+    };
+    markAudit();
+    onStoreSession(() => {
+      markAudit();
+    });
     const sessions = new SessionManager({
       db,
       audit,
@@ -245,6 +268,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     setupRequired: () => store?.setup.required() ?? false,
     recoveryKeyConfirmed: () => store?.setup.recoveryConfirmed() ?? false,
+    auditRollback: () => (store ? auditRollback : null),
   };
 
   // backups (R16): the daily run is this core's timer's, needing no session; a restore from the
@@ -288,6 +312,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         return;
       }
       storage = { state: 'ready', deviceId: again.deviceId, schemaVersion: again.schemaVersion };
+      // a verified restore steps back on purpose: the mark starts again at the restored head
+      resetMark(again.db, again.deviceId, options.settings);
       openStore(again);
       sync?.start();
     },
@@ -350,6 +376,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
 
   const tick = () => {
     store?.sessions.checkIdle();
+    if (store) markAudit();
     if (options.dailyBackup !== false) void backupSchedule.check();
   };
   const timer = setInterval(tick, IDLE_CHECK_MS);
@@ -381,6 +408,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     close: () => {
       clearInterval(timer);
       sync?.stop();
+      if (store) markAudit();
       store?.sessions.close();
       store?.records.close();
       store?.db.close();

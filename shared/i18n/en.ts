@@ -370,6 +370,15 @@ export const en: MessageCatalog = {
     },
   },
   maintainer: {
+    rollback: {
+      title: 'This database is older than this kiosk has seen',
+      behind:
+        'The audit log ends at entry {{head}}, but this kiosk had already recorded entry {{mark}}: the database was replaced by an older copy, or its audit log was cut. Erased guests may be back. Restore the latest verified backup, and find out who changed the data folder.',
+      rewritten:
+        'Entry {{mark}} of the audit log is not the one this kiosk recorded: the log was rewritten (now {{head}} entries). Restore the latest verified backup, and find out who changed the data folder.',
+      central:
+        'The central system keeps the newest audit head this kiosk sent: at the next sync it detects a history that does not continue it, and so catches what this kiosk cannot see for itself.',
+    },
     views: {
       label: 'Maintenance',
       accounts: 'Staff accounts',

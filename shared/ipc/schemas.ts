@@ -32,6 +32,18 @@ export const StorageState = z.discriminatedUnion('state', [
 ]);
 export type StorageState = z.infer<typeof StorageState>;
 
+/**
+ * The store holds less of the audit chain than this kiosk has seen (issue 12): 'behind', the
+ * newest entry it saw is gone (an older copy of the database); 'rewritten', another entry has its
+ * place. The central side's held head catches what a local check cannot, at the next sync.
+ */
+export const AuditRollback = z.object({
+  problem: z.enum(['behind', 'rewritten']),
+  markSeq: z.number().int().nonnegative(),
+  headSeq: z.number().int().nonnegative(),
+});
+export type AuditRollback = z.infer<typeof AuditRollback>;
+
 export const AppInfo = z.object({
   product: z.literal('Snowdesk'),
   version: z.string(),
@@ -42,6 +54,8 @@ export const AppInfo = z.object({
   /** minutes without input before the kiosk locks itself */
   idleLockMinutes: z.number().int().positive(),
   defaultLanguage: Language,
+  /** only when the store is behind the kiosk's audit high-water mark; the maintainer is warned */
+  auditRollback: AuditRollback.optional(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -15,6 +15,17 @@ import {
   SealedInboxContent,
   SealedOutboxContent,
 } from './wire.js';
+import {
+  GuestSubmission,
+  InboxPageV11,
+  InboxWithdrawal,
+  IntakeRequest,
+  IntakeResponse,
+  LookupRequest,
+  LookupResponse,
+  SealedLookupAnswer,
+  SealedLookupQuery,
+} from './wire-1-1.js';
 
 /**
  * Every message of the contract by the name its JSON Schema file has in docs/schemas
@@ -35,6 +46,16 @@ export const WIRE_SCHEMAS = {
   'inbox-ack-response': InboxAckResponse,
   'inbox-report-request': InboxReportRequest,
   'inbox-report-response': InboxReportResponse,
+  // 1.1
+  'guest-submission': GuestSubmission,
+  'inbox-page-1-1': InboxPageV11,
+  'inbox-withdrawal': InboxWithdrawal,
+  'intake-request': IntakeRequest,
+  'intake-response': IntakeResponse,
+  'lookup-request': LookupRequest,
+  'lookup-response': LookupResponse,
+  'sealed-lookup-query': SealedLookupQuery,
+  'sealed-lookup-answer': SealedLookupAnswer,
 } as const satisfies Record<string, z.ZodType>;
 
 export type WireSchemaName = keyof typeof WIRE_SCHEMAS;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GuestDraft } from '../domain/guest-record.js';
 import { SYNC_LIMITS } from './protocol.js';
-import { InboxChannel, InboxItem, SealedBox, Timestamp, Uuid } from './wire.js';
+import { Cursor, InboxItem, SealedBox, Timestamp, Uuid } from './wire.js';
 
 /**
  * What protocol 1.1 adds (docs/sync-protocol.md, sections 11.4, 16 and 17). Only additions:
@@ -15,20 +15,6 @@ export const GuestSubmission = GuestDraft.meta({
     'The fields of an online submission, named as in the kiosk guest draft (contact.phone, idDocument.number, ...)',
 });
 export type GuestSubmission = z.infer<typeof GuestSubmission>;
-
-/** 1.1: `submission` is a GuestSubmission, so an outside team knows which fields the kiosk accepts. */
-export const SealedInboxContentV11 = z
-  .strictObject({
-    v: z.literal(1),
-    id: Uuid,
-    channel: InboxChannel,
-    receivedAt: Timestamp,
-    submission: GuestSubmission,
-  })
-  .meta({
-    title: 'SealedInboxContent',
-    description: 'UTF-8 JSON inside an inbox item, sealed to the device public key',
-  });
 
 /** 1.1: another desk claimed the submission first; no guest data, so nothing is sealed. */
 export const InboxWithdrawal = z
@@ -44,7 +30,7 @@ export type InboxWithdrawal = z.infer<typeof InboxWithdrawal>;
 export const InboxPageV11 = z
   .strictObject({
     items: z.array(z.union([InboxItem, InboxWithdrawal])).max(SYNC_LIMITS.maxInboxPage),
-    nextCursor: z.string().min(1).max(SYNC_LIMITS.maxCursorChars),
+    nextCursor: Cursor,
     hasMore: z.boolean(),
   })
   .meta({ title: 'InboxPageV11', description: 'GET /v1/inbox answered in 1.1: submissions and withdrawals' });

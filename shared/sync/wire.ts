@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GuestDraft } from '../domain/guest-record.js';
 import { SyncErrorCodeSchema } from './error-codes.js';
 import { SYNC_LIMITS } from './protocol.js';
 
@@ -301,7 +302,9 @@ export const SealedInboxContent = z
     id: Uuid,
     channel: InboxChannel,
     receivedAt: Timestamp,
-    submission: z.record(z.string(), z.unknown()).describe('The fields the guest filled in online'),
+    submission: GuestDraft.describe(
+      'The fields the guest filled in online, named and nested as in the kiosk guest draft (guest-submission)',
+    ),
   })
   .meta({
     title: 'SealedInboxContent',

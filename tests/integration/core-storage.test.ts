@@ -162,9 +162,13 @@ describe('a database copied from another kiosk', () => {
     const { openSettingsFile } = await import('../../electron/core/settings-file.js');
     const kioskA = folder();
     const kioskB = folder();
-    const env = { SNOWDESK_USER: 'zhao', SNOWDESK_PASSWORD: 'powder-2026-key' };
+    const env = {
+      SNOWDESK_USER: 'zhao',
+      SNOWDESK_PASSWORD: 'powder-2026-key',
+      SNOWDESK_MANAGER_PASSWORD: 'manager-2026-key',
+    };
     const quiet = { out: () => undefined, err: () => undefined };
-    expect(await main(['init', '--data-dir', kioskA, '--admin', 'zhao'], { ...quiet, env })).toBe(0);
+    expect(await main(['init', '--data-dir', kioskA, '--admin', 'zhao', '--manager', 'sun'], { ...quiet, env })).toBe(0);
     (await open(kioskB, openSettingsFile(kioskB))).close();
 
     copyFileSync(join(kioskA, DATABASE_FILE), join(kioskB, DATABASE_FILE));

@@ -3,14 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { staffNameKey } from '../../../shared/domain/staff-account-rules.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { decodeBase64Url } from '../crypto/bytes.js';
-import { CryptoError } from '../crypto/crypto-error.js';
-import { unwrapDataKeyForAccount, unwrapDataKeyWithRecoveryKey } from '../crypto/data-key.js';
 import type { KeyHandle } from '../crypto/key-handle.js';
-import { parseRecoveryKey, RecoveryKeyFormatError } from '../crypto/recovery-key.js';
-import { openSealedBox, type BoxKeyPair } from '../crypto/sealed-box.js';
+import { openSealedBox } from '../crypto/sealed-box.js';
 import { loadSodium, readySodium } from '../crypto/sodium.js';
 import { DEVICE_BINDING_KEY } from '../db/device-binding.js';
 import { DATABASE_FILE, openDatabase } from '../db/open-database.js';
@@ -21,19 +17,15 @@ import { SealedRecordStore } from '../records/sealed-record-store.js';
 import { openSettingsFile } from '../settings-file.js';
 import { BackupError } from './backup-error.js';
 import { decryptStream, readPrefix, type BackupHeader } from './backup-format.js';
-import {
-  hasBackupTables,
-  readBackupKeys,
-  unwrapBackupKeyWithDataKey,
-  unwrapBackupKeyWithRecoveryKey,
-} from './backup-keys.js';
+import { hasBackupTables, readBackupKeys } from './backup-keys.js';
 import { backupStamp } from './retention.js';
+import { unlock, type RestoreCredentials, type Unlocked } from './restore-unlock.js';
 
 const SIDE_FILES = ['-wal', '-shm'] as const;
 /** conf's file name for the data folder's settings (settings-file.ts) */
 const SETTINGS_FILE = 'settings.json';
 
-export type RestoreCredentials = { recoveryKey: string } | { name: string; password: string };
+export type { RestoreCredentials } from './restore-unlock.js';
 
 export interface RestoreOptions {
   /** the data folder to restore into: new (created) or existing (its database is kept aside) */
@@ -58,90 +50,6 @@ export interface RestoreResult {
   /** where the previous database was moved (null for a new data folder) */
   movedAside: string | null;
   restoredTo: string;
-}
-
-interface Unlocked {
-  keys: KeyHandle;
-  pair: BoxKeyPair;
-  actorId: string | null;
-  by: RestoreResult['unlockedBy'];
-}
-
-const WRONG_RECOVERY =
-  'This recovery key does not open this backup: it is the key of another kiosk (or the backup is damaged)';
-const WRONG_PASSWORD =
-  'The name or the password does not open this backup (it must be a maintainer of the backup)';
-
-async function unlock(header: BackupHeader, credentials: RestoreCredentials): Promise<Unlocked> {
-  const publicKey = decodeBase64Url(header.publicKey);
-  if (!publicKey) throw new BackupError('tampered', 'The backup header is damaged (public key)');
-  let keys: KeyHandle;
-  let by: Unlocked['by'];
-  let actorId: string | null = null;
-  let recovery: Uint8Array | null = null;
-  try {
-    if ('recoveryKey' in credentials) {
-      try {
-        recovery = parseRecoveryKey(credentials.recoveryKey);
-      } catch (error) {
-        if (error instanceof RecoveryKeyFormatError)
-          throw new BackupError('recovery_key_format', error.message);
-        throw error;
-      }
-      try {
-        keys = unwrapDataKeyWithRecoveryKey(header.keys.recoveryWrappedDk, recovery, header.deviceId);
-      } catch (error) {
-        if (error instanceof CryptoError) throw new BackupError('wrong_credentials', WRONG_RECOVERY);
-        throw error;
-      }
-      by = 'recovery_key';
-    } else {
-      const account = header.keys.maintainers.find((m) => m.nameKey === staffNameKey(credentials.name));
-      if (!account) throw new BackupError('wrong_credentials', WRONG_PASSWORD);
-      try {
-        keys = await unwrapDataKeyForAccount(account.wrappedDk, credentials.password, account.id);
-      } catch (error) {
-        if (error instanceof CryptoError) throw new BackupError('wrong_credentials', WRONG_PASSWORD);
-        throw error;
-      }
-      actorId = account.id;
-      by = 'maintainer';
-    }
-    try {
-      // DK opened: a backup secret key that does not open now means the header was altered
-      const pair = unwrapBackupPair(header, publicKey, keys, recovery);
-      keys.hold(pair.secretKey);
-      return { keys, pair, actorId, by };
-    } catch (error) {
-      keys.wipe();
-      if (error instanceof CryptoError || error instanceof TypeError) {
-        throw new BackupError('tampered', 'The backup key block is damaged or was altered');
-      }
-      throw error;
-    }
-  } finally {
-    if (recovery) readySodium().memzero(recovery);
-  }
-}
-
-/**
- * The backup key pair: by the recovery copy when the recovery key was given (falling back to the
- * DK copy: a recovery copy made under an earlier recovery key no longer opens), else by DK.
- */
-function unwrapBackupPair(
-  header: BackupHeader,
-  publicKey: Uint8Array,
-  keys: KeyHandle,
-  recovery: Uint8Array | null,
-): BoxKeyPair {
-  if (recovery && header.keys.recoveryWrappedSecretKey) {
-    try {
-      return unwrapBackupKeyWithRecoveryKey(header.keys.recoveryWrappedSecretKey, publicKey, recovery);
-    } catch (error) {
-      if (!(error instanceof CryptoError)) throw error;
-    }
-  }
-  return unwrapBackupKeyWithDataKey(header.keys.dkWrappedSecretKey, publicKey, keys);
 }
 
 /** The device id of the database in `path`, null when there is none, 'unreadable' otherwise. */

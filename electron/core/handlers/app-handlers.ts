@@ -5,15 +5,19 @@ export function appHandlers(
   services: CoreServices,
 ): Pick<Handlers, 'app.info' | 'session.state' | 'network.status' | 'app.quit'> {
   return {
-    'app.info': () => ({
-      product: 'Snowdesk',
-      version: services.appVersion,
-      storage: services.storageState(),
-      setupRequired: services.setupRequired(),
-      recoveryKeyConfirmed: services.recoveryKeyConfirmed(),
-      idleLockMinutes: services.settings().idleLockMinutes,
-      defaultLanguage: services.settings().language,
-    }),
+    'app.info': () => {
+      const rollback = services.auditRollback();
+      return {
+        product: 'Snowdesk' as const,
+        version: services.appVersion,
+        storage: services.storageState(),
+        setupRequired: services.setupRequired(),
+        recoveryKeyConfirmed: services.recoveryKeyConfirmed(),
+        idleLockMinutes: services.settings().idleLockMinutes,
+        defaultLanguage: services.settings().language,
+        ...(rollback ? { auditRollback: rollback } : {}),
+      };
+    },
     'session.state': () => services.session.view(),
     'network.status': () => services.network.get(),
     'app.quit': (_input, { session }) => {

@@ -90,10 +90,12 @@ export function recordHandlers(): Pick<Handlers, RecordMethods> {
       attempt: on(ctx).service.logContact(ctx.session, recordId, { method, outcome, note }),
     }),
 
-    'guests.search': (query, ctx) => ({
-      practice: ctx.practice,
-      hits: on(ctx).search.search(ctx.session, query),
-    }),
+    'guests.search': async (query, ctx) => {
+      const { search, service } = on(ctx);
+      // the first name search after an unlock builds the index without holding the core's thread
+      if ('name' in query) await service.prepareNames();
+      return { practice: ctx.practice, hits: search.search(ctx.session, query) };
+    },
     'guests.reveal': ({ recordId, field, reason }, ctx) => ({
       practice: ctx.practice,
       value: on(ctx).search.reveal(ctx.session, recordId, field, reason),

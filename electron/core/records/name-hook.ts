@@ -21,9 +21,14 @@ export class NameHook {
     return this.index;
   }
 
+  /** Builds the index a slice at a time, so the core's thread answers other calls meanwhile. */
+  prepare(): Promise<void> {
+    return this.index.buildInSlices(() => this.entries());
+  }
+
   /** After a commit: the record's names as they are now, or none once it is erased. */
   changed(recordId: string): void {
-    if (!this.index.built) return;
+    if (!this.index.built && !this.index.underConstruction) return;
     const record = this.repo.record(recordId);
     if (!record || record.erased_at !== null) this.index.remove(recordId);
     else this.index.update(recordId, this.namesOf(record));

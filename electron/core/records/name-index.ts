@@ -44,15 +44,67 @@ function keysOf(name: string): string[] {
   return keys.filter((k) => k !== '');
 }
 
+type NameEntries = () => Iterable<readonly [recordId: string, names: readonly string[]]>;
+
 export class NameIndex {
   private entries: Map<string, Entry> | null = null;
+  private building: Promise<void> | null = null;
+  /** what changed while a build in slices was under way: applied when it ends (null: removed) */
+  private changesWhileBuilding: Map<string, readonly string[] | null> | null = null;
+  /** bumped by drop(): a build in slices started before it is thrown away */
+  private generation = 0;
 
   get built(): boolean {
     return this.entries !== null;
   }
 
+  /** A build in slices is under way: changes are to be reported (update, remove) as if built. */
+  get underConstruction(): boolean {
+    return this.changesWhileBuilding !== null;
+  }
+
+  /**
+   * Fills the index as ensureBuilt does, a slice of at most `sliceMs` at a time, letting the
+   * event loop run between slices: at 100k records the build takes seconds of CPU, and the
+   * core's thread answers every other call (session.state, the lock screen) meanwhile.
+   */
+  buildInSlices(load: NameEntries, sliceMs = 4): Promise<void> {
+    if (this.entries) return Promise.resolve();
+    this.building ??= this.fillInSlices(load, sliceMs).finally(() => {
+      this.building = null;
+    });
+    return this.building;
+  }
+
+  private async fillInSlices(load: NameEntries, sliceMs: number): Promise<void> {
+    const generation = this.generation;
+    const entries = new Map<string, Entry>();
+    const changes = new Map<string, readonly string[] | null>();
+    this.changesWhileBuilding = changes;
+    try {
+      let sliceStart = performance.now();
+      for (const [recordId, names] of load()) {
+        entries.set(recordId, entryOf(names));
+        if (performance.now() - sliceStart < sliceMs) continue;
+        await new Promise<void>((resolve) => {
+          setImmediate(resolve);
+        });
+        // locked or signed out meanwhile: the names read so far go with the session
+        if (generation !== this.generation || this.entries) return;
+        sliceStart = performance.now();
+      }
+      for (const [recordId, names] of changes) {
+        if (names === null) entries.delete(recordId);
+        else entries.set(recordId, entryOf(names));
+      }
+      this.entries = entries;
+    } finally {
+      if (this.changesWhileBuilding === changes) this.changesWhileBuilding = null;
+    }
+  }
+
   /** Fills the index from `load` unless it is built already. */
-  ensureBuilt(load: () => Iterable<readonly [recordId: string, names: readonly string[]]>): void {
+  ensureBuilt(load: NameEntries): void {
     if (this.entries) return;
     const entries = new Map<string, Entry>();
     for (const [recordId, names] of load()) entries.set(recordId, entryOf(names));
@@ -62,15 +114,19 @@ export class NameIndex {
   /** A record's names changed (or it is new): only when built; otherwise the next build reads them. */
   update(recordId: string, names: readonly string[]): void {
     this.entries?.set(recordId, entryOf(names));
+    this.changesWhileBuilding?.set(recordId, names);
   }
 
   remove(recordId: string): void {
     this.entries?.delete(recordId);
+    this.changesWhileBuilding?.set(recordId, null);
   }
 
-  /** Forget every name (lock, sign-out). */
+  /** Forget every name (lock, sign-out), and any build under way. */
   drop(): void {
     this.entries = null;
+    this.changesWhileBuilding = null;
+    this.generation++;
   }
 
   search(query: string, limit: number): NameMatch[] {

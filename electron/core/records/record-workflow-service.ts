@@ -206,4 +206,9 @@ export class RecordWorkflowService {
   ensureNames(): NameIndex {
     return this.nameHook.ensure();
   }
+
+  /** Builds the name index in slices (the core's thread keeps answering); ensureNames is then free. */
+  prepareNames(): Promise<void> {
+    return this.nameHook.prepare();
+  }
 }

@@ -185,14 +185,16 @@ export class CoreHost {
           this.settle(message.id, message);
         }
       });
+      let failure = '';
       worker.on('error', (error) => {
+        failure = error.message;
         this.options.log.error('core.thread_error', { message: error.message });
       });
       worker.on('exit', (code) => {
         port1.close();
         markExited();
         if (!thread) {
-          reject(new Error(`the core's thread stopped while starting (exit code ${code})`));
+          reject(new Error(`the core's thread stopped while starting (exit code ${code}): ${failure}`));
           return;
         }
         if (this.thread === thread) this.thread = null;

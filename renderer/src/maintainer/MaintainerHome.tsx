@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SetupResult, StaffView } from '../../../shared/ipc/schemas.js';
 import { StaffAccounts } from '../admin/StaffAccounts.js';
 import { callOrThrow } from '../snowdesk.js';
+import { AuditRollbackNotice } from './AuditRollbackNotice.js';
 import { BackupPanel } from './BackupPanel.js';
 import { DeviceSync } from './DeviceSync.js';
 import { RecoveryKeyStatus } from './RecoveryKeyStatus.js';
@@ -32,6 +33,7 @@ export function MaintainerHome({ self, onRecoveryKeyIssued }: Props) {
   const confirmed = info.data?.recoveryKeyConfirmed ?? true;
   return (
     <>
+      {info.data?.auditRollback && <AuditRollbackNotice rollback={info.data.auditRollback} />}
       {!confirmed && <RecoveryKeyStatus confirmed={false} onIssued={onRecoveryKeyIssued} />}
       <nav className="view-switch" aria-label={t('maintainer.views.label')}>
         {VIEWS.map((name) => (

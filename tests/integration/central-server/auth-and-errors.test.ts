@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeEnrolmentCode } from '../../../shared/sync/enrolment-code.js';
 import { SYNC_ERRORS } from '../../../shared/sync/error-codes.js';
 import { PROTOCOL_HEADER, SYNC_LIMITS, SYNC_PATHS } from '../../../shared/sync/protocol.js';
@@ -7,17 +7,9 @@ import { EnrolmentResponse, ErrorResponse, HealthResponse } from '../../../share
 import { callCentral } from '../../support/central-server/call-central.js';
 import { FakeDevice } from '../../support/central-server/fake-device.js';
 import { newBoxKeyPair, toBase64 } from '../../support/central-server/sealing.js';
-import { type TempCentral, startTempCentral } from '../../support/central-server/temp-central.js';
+import { useTempCentral } from '../../support/central-server/use-temp-central.js';
 
-let central: TempCentral;
-
-beforeEach(async () => {
-  central = await startTempCentral();
-});
-
-afterEach(async () => {
-  await central.dispose();
-});
+const central = useTempCentral();
 
 function expectError(
   answer: { status: number; json: unknown; headers: Headers },

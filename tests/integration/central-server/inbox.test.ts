@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SYNC_PATHS } from '../../../shared/sync/protocol.js';
 import {
   InboxAckResponse,
@@ -10,28 +10,18 @@ import {
 import { centralClientForTests } from '../../support/central-server/central-client-for-tests.js';
 import { FakeDevice } from '../../support/central-server/fake-device.js';
 import { sealJson } from '../../support/central-server/sealing.js';
-import { type TempCentral, startTempCentral } from '../../support/central-server/temp-central.js';
+import { useTempCentral } from '../../support/central-server/use-temp-central.js';
 
-let central: TempCentral;
-let device: FakeDevice;
-
-beforeEach(async () => {
-  central = await startTempCentral();
-  device = await FakeDevice.enrol(central.server);
-});
-
-afterEach(async () => {
-  await central.dispose();
-});
+const central = useTempCentral({ enrolled: true });
 
 async function page(query = ''): Promise<InboxPage> {
-  const answer = await device.call({ path: `${SYNC_PATHS.inbox}${query}` });
+  const answer = await central.device.call({ path: `${SYNC_PATHS.inbox}${query}` });
   expect(answer.status).toBe(200);
   return InboxPage.parse(answer.json);
 }
 
 async function ack(cursor: string): Promise<InboxAckResponse> {
-  const answer = await device.call({ path: SYNC_PATHS.inboxAck, body: { cursor } });
+  const answer = await central.device.call({ path: SYNC_PATHS.inboxAck, body: { cursor } });
   expect(answer.status).toBe(200);
   return InboxAckResponse.parse(answer.json);
 }
@@ -39,7 +29,7 @@ async function ack(cursor: string): Promise<InboxAckResponse> {
 describe('the inbox of online submissions', () => {
   it('pages with an opaque cursor, oldest first, items sealed to the device', async () => {
     const added = Array.from({ length: 5 }, (_, i) =>
-      central.server.addInboxItem(device.deviceId, {
+      central.server.addInboxItem(central.device.deviceId, {
         channel: (['website', 'wechat', 'app'] as const)[i % 3],
         submission: { name: `Guest ${i}` },
       }),
@@ -53,7 +43,7 @@ describe('the inbox of online submissions', () => {
     expect([...second.items, ...third.items].map((i) => i.id)).toEqual(added.slice(2).map((i) => i.id));
     expect(third.hasMore).toBe(false);
 
-    const opened = device.openInboxItem(first.items[1] as InboxItem);
+    const opened = central.device.openInboxItem(first.items[1] as InboxItem);
     expect(opened).toMatchObject({
       v: 1,
       id: added[1]?.id,
@@ -64,7 +54,7 @@ describe('the inbox of online submissions', () => {
   });
 
   it('starts where the device acknowledged, and only ever moves forward', async () => {
-    const added = Array.from({ length: 3 }, () => central.server.addInboxItem(device.deviceId));
+    const added = Array.from({ length: 3 }, () => central.server.addInboxItem(central.device.deviceId));
     const first = await page('?limit=2');
     // until acknowledged, asking again without a cursor gives the same items (at-least-once)
     expect((await page('?limit=2')).items).toEqual(first.items);
@@ -81,7 +71,7 @@ describe('the inbox of online submissions', () => {
     expect(empty).toEqual({ items: [], nextCursor: rest.nextCursor, hasMore: false });
     const stored = await centralClientForTests(central.server);
     try {
-      expect(stored.inboxAcked(device.deviceId)).toBeGreaterThan(0);
+      expect(stored.inboxAcked(central.device.deviceId)).toBeGreaterThan(0);
     } finally {
       stored.close();
     }
@@ -90,7 +80,7 @@ describe('the inbox of online submissions', () => {
   it('keeps each device to its own inbox', async () => {
     const other = await FakeDevice.enrol(central.server);
     central.server.addInboxItem(other.deviceId);
-    const mine = central.server.addInboxItem(device.deviceId);
+    const mine = central.server.addInboxItem(central.device.deviceId);
     expect((await page()).items.map((i) => i.id)).toEqual([mine.id]);
   });
 
@@ -101,9 +91,9 @@ describe('the inbox of online submissions', () => {
       receivedAt: new Date().toISOString(),
       sealed: sealJson({ v: 1 }, central.server.centralPublicKey),
     };
-    central.server.addRawInboxItem(device.deviceId, unopenable);
+    central.server.addRawInboxItem(central.device.deviceId, unopenable);
     const [item] = (await page()).items;
-    expect(item && device.openInboxItem(item)).toBeNull();
+    expect(item && central.device.openInboxItem(item)).toBeNull();
 
     const report = { id: unopenable.id, reason: 'unsealable', detectedAt: new Date().toISOString() };
     const stranger = {
@@ -114,12 +104,12 @@ describe('the inbox of online submissions', () => {
     };
     const body = { reports: [report, stranger] };
     for (let i = 0; i < 2; i += 1) {
-      const answer = await device.call({ path: SYNC_PATHS.inboxReports, body });
+      const answer = await central.device.call({ path: SYNC_PATHS.inboxReports, body });
       expect(InboxReportResponse.parse(answer.json)).toEqual({ recorded: 2 });
     }
     const stored = await centralClientForTests(central.server);
     try {
-      expect(stored.inboxReports(device.deviceId).map((r) => [r.itemId, r.reason, r.known])).toEqual([
+      expect(stored.inboxReports(central.device.deviceId).map((r) => [r.itemId, r.reason, r.known])).toEqual([
         [unopenable.id, 'unsealable', true],
         [stranger.id, 'invalid_content', false],
       ]);
@@ -130,8 +120,8 @@ describe('the inbox of online submissions', () => {
 
   it('fills a page up to the body limit, never beyond, always at least one item', async () => {
     const big = { note: 'x'.repeat(60 * 1024) };
-    for (let i = 0; i < 80; i += 1) central.server.addInboxItem(device.deviceId, { submission: big });
-    const answer = await device.call({ path: `${SYNC_PATHS.inbox}?limit=100` });
+    for (let i = 0; i < 80; i += 1) central.server.addInboxItem(central.device.deviceId, { submission: big });
+    const answer = await central.device.call({ path: `${SYNC_PATHS.inbox}?limit=100` });
     const parsed = InboxPage.parse(answer.json);
     expect(Buffer.byteLength(answer.text)).toBeLessThanOrEqual(4 * 1024 * 1024);
     expect(parsed.items.length).toBeGreaterThan(1);

@@ -294,7 +294,7 @@ export class CentralServer {
       id: submission.id ?? randomUUID(),
       channel: submission.channel ?? 'website',
       receivedAt: submission.receivedAt ?? this.clock().toISOString(),
-      submission: submission.submission ?? { name: 'Test Guest', phone: '+8613800138000' },
+      submission: submission.submission ?? { name: 'Test Guest', contact: { phone: '+8613800138000' } },
     };
     // parsed, so a test cannot make the server hand out what the contract forbids by accident
     const item = InboxItem.parse({

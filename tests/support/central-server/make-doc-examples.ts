@@ -24,7 +24,11 @@ const contents: SealedOutboxContent[] = [
     seq: 1,
     kind: 'record.revision',
     occurredAt: '2025-01-18T02:14:07.512Z',
-    data: { revision: 1, state: 'awaiting_cross_review' },
+    data: {
+      revision: 1,
+      guest: { name: 'Example Guest', contact: { phone: '+8613800138000' } },
+      workflow: { revision: 1, supersedes: null, channel: 'walk_in', state: 'awaiting_cross_review' },
+    },
   },
   {
     v: 1,
@@ -34,7 +38,11 @@ const contents: SealedOutboxContent[] = [
     seq: 2,
     kind: 'record.revision',
     occurredAt: '2025-01-18T02:31:44.090Z',
-    data: { revision: 1, state: 'valid' },
+    data: {
+      revision: 1,
+      guest: { name: 'Example Guest', contact: { phone: '+8613800138000' } },
+      workflow: { revision: 1, supersedes: null, channel: 'walk_in', state: 'valid' },
+    },
   },
 ];
 const inbox: SealedInboxContent = {
@@ -42,7 +50,27 @@ const inbox: SealedInboxContent = {
   id: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
   channel: 'wechat',
   receivedAt: '2025-01-18T01:58:00.000Z',
-  submission: { name: 'Example Guest', phone: '+8613800138000' },
+  submission: { name: 'Example Guest', contact: { phone: '+8613800138000' } },
+};
+const lookupQuery = {
+  v: 1,
+  id: '5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b',
+  deviceId,
+  kind: 'duplicates',
+  phone: '+8613800138000',
+};
+const lookupAnswer = {
+  v: 1,
+  id: lookupQuery.id,
+  matches: [
+    {
+      recordId,
+      deviceId: '6a7b8c9d-0e1f-4a2b-9c3d-4e5f6a7b8c9d',
+      seq: 2,
+      updatedAt: '2025-01-18T02:40:01.398Z',
+      data: contents[1]?.data ?? {},
+    },
+  ],
 };
 
 const out = {
@@ -66,6 +94,10 @@ const out = {
     sealed: sealJson(inbox, device),
   },
   inboxContent: inbox,
+  lookupRequest: { deviceId, lookupId: lookupQuery.id, sealed: sealJson(lookupQuery, central) },
+  lookupResponse: { lookupId: lookupQuery.id, sealed: sealJson(lookupAnswer, device) },
+  lookupQuery,
+  lookupAnswer,
   enrolmentCode: encodeEnrolmentCode({
     v: 1,
     url: 'https://central.resort.example/snowdesk',

@@ -80,3 +80,41 @@ describe('review comment paths', () => {
     expect(REVIEW_FIELD_PATHS).not.toContain('contact.phone.13800138000');
   });
 });
+
+describe('the name index built in slices (the core thread keeps answering)', () => {
+  // a slow source: each name costs a little CPU, so a build spans many slices
+  function* slowNames(count: number): Generator<readonly [string, string[]]> {
+    for (let i = 0; i < count; i++) {
+      const until = performance.now() + 0.05;
+      while (performance.now() < until);
+      yield [`r${String(i)}`, [i === 0 ? '张伟' : `李${String(i)}`]];
+    }
+  }
+
+  it('lets other work run between slices and keeps changes made meanwhile', async () => {
+    const index = new NameIndex();
+    let turns = 0;
+    const other = setInterval(() => {
+      turns++;
+      index.update('new', ['张伟新']);
+      index.remove('r0');
+    }, 0);
+    await index.buildInSlices(() => slowNames(2_000), 2);
+    clearInterval(other);
+    expect(turns).toBeGreaterThan(0);
+    expect(index.built).toBe(true);
+    expect(index.search('张伟', 10).map((m) => m.recordId)).toEqual(['new']);
+    expect(index.search('李1999', 10).map((m) => m.recordId)).toEqual(['r1999']);
+  });
+
+  it('throws a build away when the names are dropped (lock) meanwhile', async () => {
+    const index = new NameIndex();
+    const building = index.buildInSlices(() => slowNames(2_000), 1);
+    setImmediate(() => {
+      index.drop();
+    });
+    await building;
+    expect(index.built).toBe(false);
+    expect(index.underConstruction).toBe(false);
+  });
+});
