@@ -33,6 +33,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
+      // a font inlined as a data: URL is refused by the CSP's font-src 'self': fonts stay files
+      assetsInlineLimit: (file) => (/\.woff2?$/.test(file) ? false : undefined),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },
   },

@@ -2,7 +2,7 @@
  * `npm run preview`: the kiosk's renderer and real core in Debian Chromium, for machines without
  * an Electron binary. Headed; without a display it re-runs itself under `xvfb-run -a`.
  *
- *   npm run preview -- [--data-dir DIR] [--lang zh-CN|en] [--screenshot FILE] [--headless]
+ *   npm run preview -- [--data-dir DIR] [--lang zh-CN|en] [--screenshot FILE [--headless]]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -24,6 +24,12 @@ const { values } = parseArgs({
 const lang = values.lang === undefined ? undefined : Language.safeParse(values.lang);
 if (lang && !lang.success) {
   console.error(`--lang must be one of ${Language.options.join(', ')}`);
+  process.exit(2);
+}
+
+if (values.headless && !values.screenshot) {
+  // a headless window nobody can see would wait for ever for someone to close it
+  console.error('--headless needs --screenshot FILE: without a display there is nothing to look at.');
   process.exit(2);
 }
 

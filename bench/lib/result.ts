@@ -23,6 +23,16 @@ export function pending(name: string, unit: string, budget: string, note: string
   return { name, value: null, unit, budget, ok: false, note };
 }
 
+/** A line held to a time budget: `ms` measured, at most `maxMs` allowed; shown in seconds. */
+export function timed(name: string, ms: number, budget: string, maxMs: number, note: string): BenchResult {
+  return { name, value: ms / 1000, unit: 's', budget, ok: ms <= maxMs, note };
+}
+
+/** A line that only informs (a rate beside a timed line, a peer's figure): no budget, no verdict. */
+export function informs(name: string, value: number, unit: string, note: string): BenchResult {
+  return { name, value, unit, budget: null, ok: null, note };
+}
+
 function fmt(value: number | null | undefined, digits = 3): string {
   if (value === null || value === undefined) return '—';
   if (Math.abs(value) >= 1000) return Math.round(value).toLocaleString('en');

@@ -26,7 +26,7 @@ import { BUDGETS, budgetText } from '../budgets.js';
 import { ensureDataSet, type DataSet } from '../lib/dataset.js';
 import { copyDataSet, signIn } from '../lib/desk-store.js';
 import { recordsLabel } from '../lib/intake-drafts.js';
-import type { BenchResult } from '../lib/result.js';
+import { informs, timed, type BenchResult } from '../lib/result.js';
 import { perSecond } from '../lib/stats.js';
 import { BENCH_ADMIN, openBenchCore } from '../lib/store-folder.js';
 
@@ -92,50 +92,40 @@ export async function backupRestoreWorkload(dataSet: DataSet, dir: string): Prom
     );
   }
 
-  const backupS = backupMs / 1000;
-  const restoreS = restoreMs / 1000;
   const built = dataSet.built ? '; data set built in this run (warm OS cache)' : '';
   return [
-    {
-      name: `backup of ${label} records`,
-      value: backupS,
-      unit: 's',
-      budget: budgetText.backup,
-      ok: backupMs <= BUDGETS.backup.maxMs,
-      note:
-        `createBackup of a ${(plainBytes / MB).toFixed(0)} MB store into a ${(backup.sizeBytes / MB).toFixed(0)} MB file: ` +
+    timed(
+      `backup of ${label} records`,
+      backupMs,
+      budgetText.backup,
+      BUDGETS.backup.maxMs,
+      `createBackup of a ${(plainBytes / MB).toFixed(0)} MB store into a ${(backup.sizeBytes / MB).toFixed(0)} MB file: ` +
         `consistent copy (${backup.snapshot}) ${(backup.timings.snapshotMs / 1000).toFixed(2)} s, ` +
         `encrypt + write + fsync ${(backup.timings.encryptMs / 1000).toFixed(2)} s; the bench data set ` +
         '(sealed records and blind indexes, no workflow rows or audit entries for them)' +
         built,
-    },
-    {
-      name: `backup of ${label} records, rate`,
-      value: perSecond(plainBytes / MB, backupMs),
-      unit: 'MB/s',
-      budget: null,
-      ok: null,
-      note: `${Math.round(perSecond(dataSet.manifest.records, backupMs)).toLocaleString('en')} records/s`,
-    },
-    {
-      name: `restore of ${label} records`,
-      value: restoreS,
-      unit: 's',
-      budget: budgetText.restore,
-      ok: restoreMs <= BUDGETS.restore.maxMs,
-      note:
-        `restoreBackup into a new data folder with the recovery key: decrypt, verify (integrity, audit chain, ` +
+    ),
+    informs(
+      `backup of ${label} records, rate`,
+      perSecond(plainBytes / MB, backupMs),
+      'MB/s',
+      `${Math.round(perSecond(dataSet.manifest.records, backupMs)).toLocaleString('en')} records/s`,
+    ),
+    timed(
+      `restore of ${label} records`,
+      restoreMs,
+      budgetText.restore,
+      BUDGETS.restore.maxMs,
+      `restoreBackup into a new data folder with the recovery key: decrypt, verify (integrity, audit chain, ` +
         `${counts.payloadsOpened.toLocaleString('en')} of ${counts.revisions.toLocaleString('en')} payloads opened), ` +
         'move into place, migrate, audit',
-    },
-    {
-      name: `restore of ${label} records, rate`,
-      value: perSecond(counts.records, restoreMs),
-      unit: 'records/s',
-      budget: null,
-      ok: null,
-      note: `${perSecond(backup.sizeBytes / MB, restoreMs).toFixed(0)} MB/s of backup file`,
-    },
+    ),
+    informs(
+      `restore of ${label} records, rate`,
+      perSecond(counts.records, restoreMs),
+      'records/s',
+      `${perSecond(backup.sizeBytes / MB, restoreMs).toFixed(0)} MB/s of backup file`,
+    ),
   ];
 }
 

@@ -147,7 +147,7 @@ export const deskOpsZhCN = {
     status: '状态',
     read: '已阅（{{name}}，{{time}}）',
     unread: '未读',
-    markRead: '标记为已读：{{name}} {{time}} 的建议',
+    markRead: '标记已读：{{name}} {{time}} 的建议',
     markReadShort: '标记已读',
   },
 } as const;

@@ -1,18 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
-import { join } from 'node:path';
-import { call, ManualClock, TEST_ARGON2 } from '../support/core-harness.js';
-import {
-  adultGuest,
-  CHECKLIST,
-  PASSWORD,
-  PEOPLE,
-  signInAs,
-  staffTheDesk,
-  type Person,
-} from '../support/desk-harness.js';
-import { openSection } from '../support/home-sections.js';
-import { launchSnowdesk, type LaunchedSnowdesk } from '../support/launch-snowdesk.js';
-import { tempDir } from '../support/temp-dir.js';
+import { call } from '../support/core-harness.js';
+import { asPerson, submittedGuest } from '../support/desk-work.js';
+import { expect, test } from '../support/snowdesk-test.js';
 
 /**
  * Issue 6 through the real renderer and core in Chromium: a specialist sends a suggestion and
@@ -21,67 +9,27 @@ import { tempDir } from '../support/temp-dir.js';
  * SNOWDESK_SCREENSHOTS=<folder> also saves pictures of the panels (outside the repository).
  */
 
-let app: LaunchedSnowdesk | undefined;
-let dir: ReturnType<typeof tempDir>;
-
-test.beforeEach(() => {
-  dir = tempDir('snowdesk-e2e-desk-ops-');
-});
-
-test.afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  dir.remove();
-});
-
-function field(page: Page, label: string) {
-  return page.getByLabel(label, { exact: true });
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  const folder = process.env.SNOWDESK_SCREENSHOTS;
-  if (folder) await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, person: Person): Promise<void> {
-  await field(page, '姓名').fill(PEOPLE[person].name);
-  await field(page, '密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('group', { name: '当前登录' })).toContainText(PEOPLE[person].name);
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('group', { name: '当前登录' }).getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByRole('heading', { name: '登录', exact: true })).toBeVisible();
-}
-
 const COMPLAINT = '王先生来电：有陌生人说出了他的住址，怀疑信息泄露';
 const IDEA = '证件号码输入框能否自动去掉空格';
 const ANSWER = '已核查本台访问记录，未发现泄露；已电话告知王先生并致歉';
 
-test('a suggestion and a complaint from the desk, the lead’s day, and the manager’s answer', async () => {
-  const clock = new ManualClock(); // 2026-11-23 10:00 in China
-  app = await launchSnowdesk({ dataDir: dir.path, argon2: TEST_ARGON2, clock });
-  const { core, page } = app;
-  await staffTheDesk(core);
+test('a suggestion and a complaint from the desk, the lead’s day, and the manager’s answer', async ({
+  desk,
+  clock,
+}) => {
+  const { page, core, consoleErrors, field, signIn, signOut, shot, showSignIn, openSection } = desk;
+  // the clock: 2026-11-23 10:00 in China
   // the morning so far: Alice submitted a guest, Bob began one and has not finished it in 15 minutes
-  await signInAs(core, 'alice');
-  const { recordId } = await call(core, 'records.startIntake', {
-    channel: 'on_site_face_to_face',
-    draft: adultGuest(),
-  });
-  await call(core, 'records.submit', { recordId, checklist: CHECKLIST });
-  await call(core, 'session.signOut', {});
-  await signInAs(core, 'bob');
-  await call(core, 'records.startIntake', { channel: 'on_site_face_to_face', draft: { name: '李娜' } });
-  await call(core, 'session.signOut', {});
+  const recordId = await submittedGuest(core, { entrant: 'alice' });
+  await asPerson(core, 'bob', () =>
+    call(core, 'records.startIntake', { channel: 'on_site_face_to_face', draft: { name: '李娜' } }),
+  );
   clock.advance(20 * 60_000);
-  await page.reload();
-  await expect(page.getByRole('heading', { name: '登录', exact: true })).toBeVisible();
+  await showSignIn();
 
   // Alice sends a suggestion and registers a guest's complaint
-  await signIn(page, 'alice');
-  await openSection(page, '员工建议');
+  await signIn('alice');
+  await openSection('员工建议');
   const suggestions = page.getByRole('region', { name: '意见与建议' });
   await suggestions.getByLabel('建议类别').selectOption({ label: '系统功能' });
   await suggestions.getByRole('button', { name: '发送建议' }).click();
@@ -91,7 +39,7 @@ test('a suggestion and a complaint from the desk, the lead’s day, and the mana
   await expect(suggestions.getByRole('status')).toHaveText('建议已发送，谢谢！');
   await expect(suggestions.getByRole('table', { name: '我发送的建议' })).toContainText('未读');
 
-  await openSection(page, '客户投诉');
+  await openSection('客户投诉');
   const complaints = page.getByRole('region', { name: '客户投诉' });
   await complaints.getByLabel('投诉类型').selectOption({ label: '疑似信息泄露' });
   await complaints.getByLabel('投诉渠道').selectOption({ label: '客服热线' });
@@ -106,9 +54,9 @@ test('a suggestion and a complaint from the desk, the lead’s day, and the mana
   const aliceList = complaints.getByRole('table', { name: /^投诉列表/ });
   await expect(aliceList.getByRole('row').filter({ hasText: '疑似信息泄露' })).toContainText('紧急');
   // a second complaint, from the guest's record itself: the link needs no typing
-  await openSection(page, '客户登记');
+  await openSection('客户登记');
   await page.getByRole('button', { name: '查找客户' }).click();
-  await field(page, '查找内容').fill('zw');
+  await field('查找内容').fill('zw');
   await page.getByRole('button', { name: '查找', exact: true }).click();
   await page.getByRole('button', { name: '查看 张伟' }).click();
   await expect(page.getByRole('heading', { name: /^客户记录 · 张伟/ })).toBeVisible();
@@ -118,14 +66,14 @@ test('a suggestion and a complaint from the desk, the lead’s day, and the mana
   await fromRecord.getByLabel('投诉内容').fill('客户说紧急联系人电话登记错了');
   await fromRecord.getByRole('button', { name: '登记投诉' }).click();
   await expect(fromRecord.getByRole('status')).toHaveText('已登记投诉第 2 号。');
-  await openSection(page, '客户投诉');
+  await openSection('客户投诉');
   await expect(aliceList.getByRole('row').filter({ hasText: '信息录入错误' })).toContainText('待分派');
-  await shot(page, 'desk-ops-specialist');
-  await signOut(page);
+  await shot('desk-ops-specialist');
+  await signOut();
 
   // the lead's day: entries per person, the overdue draft, the queues
-  await signIn(page, 'lead');
-  await openSection(page, '今日团队');
+  await signIn('lead');
+  await openSection('今日团队');
   const team = page.getByRole('region', { name: '今日班组情况（日常监督）' });
   const people = team.getByRole('table', { name: '各人录入情况 · 2026-11-23' });
   const alice = people.getByRole('row').filter({ hasText: 'Alice Li' });
@@ -139,18 +87,18 @@ test('a suggestion and a complaint from the desk, the lead’s day, and the mana
   const queues = team.getByRole('table', { name: '队列与等待时间' });
   await expect(queues.getByRole('row').filter({ hasText: '待交叉审核' })).toContainText('20 分钟');
   await expect(queues.getByRole('row').filter({ hasText: '录入中' })).toContainText('超时 1');
-  await shot(page, 'desk-ops-lead');
+  await shot('desk-ops-lead');
   // a day that has not begun is refused next to the field
   await team.getByLabel('日期').fill('2026-11-24');
   await team.getByRole('button', { name: '查看' }).click();
   await expect(team.getByText('这一天还没有开始。')).toBeVisible();
   // and the day on screen stays
   await expect(people).toBeVisible();
-  await signOut(page);
+  await signOut();
 
   // the manager takes the complaint, answers the guest, and reads the suggestion
-  await signIn(page, 'manager');
-  await openSection(page, '客户投诉');
+  await signIn('manager');
+  await openSection('客户投诉');
   const handled = page.getByRole('region', { name: '客户投诉' });
   await handled.getByRole('button', { name: '查看第 1 号投诉' }).click();
   await expect(handled.getByRole('heading', { name: '投诉第 1 号' })).toBeFocused();
@@ -178,20 +126,20 @@ test('a suggestion and a complaint from the desk, the lead’s day, and the mana
   ).toContainText('已处理');
   await expect(handled.getByRole('alert')).toHaveCount(0);
 
-  await openSection(page, '员工建议');
+  await openSection('员工建议');
   const inbox = page.getByRole('table', { name: '员工建议（未读 1 条）' });
   const idea = inbox.getByRole('row').filter({ hasText: IDEA });
   await expect(idea).toContainText('Alice Li');
-  await idea.getByRole('button', { name: /^标记为已读：Alice Li/ }).click();
+  await idea.getByRole('button', { name: /^标记已读：Alice Li/ }).click();
   await expect(
     page.getByRole('table', { name: '员工建议（未读 0 条）' }).getByRole('row').filter({ hasText: IDEA }),
   ).toContainText('已阅（Manager Sun');
-  await shot(page, 'desk-ops-manager');
-  await signOut(page);
+  await shot('desk-ops-manager');
+  await signOut();
 
   // Alice sees that her suggestion was read
-  await signIn(page, 'alice');
-  await openSection(page, '员工建议');
+  await signIn('alice');
+  await openSection('员工建议');
   await expect(page.getByRole('table', { name: '我发送的建议' })).toContainText('已阅（Manager Sun');
-  expect(app.consoleErrors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 });

@@ -1,18 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { startTempCentral, type TempCentral } from '../support/central-server/temp-central.js';
-import {
-  ADMIN,
-  SETUP,
-  call,
-  ManualClock,
-  openTestCore,
-  refusal,
-  setUpKiosk,
-  TEST_ARGON2,
-} from '../support/core-harness.js';
-import { launchSnowdesk, type LaunchedSnowdesk } from '../support/launch-snowdesk.js';
-import { tempDir } from '../support/temp-dir.js';
+import { ADMIN, call, refusal, SETUP } from '../support/core-harness.js';
+import { expect, test } from '../support/snowdesk-test.js';
 
 /**
  * The maintainer's screens through the real renderer and core in Chromium: enrolment that goes
@@ -20,61 +8,23 @@ import { tempDir } from '../support/temp-dir.js';
  * that was never confirmed is replaced through the same two steps as at first setup.
  */
 
-let app: LaunchedSnowdesk | undefined;
-let central: TempCentral | undefined;
-let dir: ReturnType<typeof tempDir>;
-
-test.beforeEach(() => {
-  dir = tempDir('snowdesk-e2e-maintainer-');
-});
-
-test.afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  await central?.dispose();
-  central = undefined;
-  dir.remove();
-});
-
-function field(page: Page, label: string) {
-  return page.getByLabel(label, { exact: true });
-}
-
-async function signInAsMaintainer(page: Page): Promise<void> {
-  await field(page, '姓名').fill(ADMIN.name);
-  await field(page, '密码').fill(ADMIN.password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('heading', { name: `你好，${ADMIN.name}` })).toBeVisible();
-}
-
-async function openDeviceView(page: Page): Promise<void> {
-  await page
-    .getByRole('navigation', { name: '维护功能' })
-    .getByRole('button', { name: '本机与中心系统' })
-    .click();
-}
-
-test('enrolment that goes wrong says why: wrong token, wrong key, unreachable, not a code', async () => {
-  central = await startTempCentral();
+test('enrolment that goes wrong says why: wrong token, wrong key, unreachable, not a code', async ({
+  central,
+  prepareKiosk,
+  launch,
+}) => {
   const server = central.server;
-  const prepared = await openTestCore(dir.path);
-  try {
-    await setUpKiosk(prepared);
-    await call(prepared, 'session.signOut', {});
-  } finally {
-    prepared.close();
-  }
-  app = await launchSnowdesk({ dataDir: dir.path, argon2: TEST_ARGON2, clock: new ManualClock() });
-  const { page } = app;
+  await prepareKiosk();
+  const { page, consoleErrors, field, signInAsMaintainer, openMaintenance } = await launch();
   const status = page.getByRole('status', { name: '网络状态' });
-  await signInAsMaintainer(page);
-  await openDeviceView(page);
+  await signInAsMaintainer();
+  await openMaintenance('本机与中心系统');
   await expect(page.getByRole('heading', { name: '接入中心系统' })).toBeVisible();
 
   // not an enrolment code: said next to the field, nothing sent
-  await field(page, '接入码').fill('hello central');
+  await field('接入码').fill('hello central');
   await page.getByRole('button', { name: '测试连接' }).click();
-  await expect(field(page, '接入码')).toHaveAccessibleDescription(/这不是接入码/);
+  await expect(field('接入码')).toHaveAccessibleDescription(/这不是接入码/);
   expect(server.requests()).toEqual([]);
 
   await page.getByRole('radio', { name: '逐项填写' }).check();
@@ -82,9 +32,9 @@ test('enrolment that goes wrong says why: wrong token, wrong key, unreachable, n
   const alert = page.getByRole('alert');
 
   // a token the central system never issued
-  await field(page, '中心系统地址').fill(server.url);
-  await field(page, '设备令牌').fill(randomBytes(32).toString('base64url'));
-  await field(page, '中心系统公钥').fill(server.centralPublicKey);
+  await field('中心系统地址').fill(server.url);
+  await field('设备令牌').fill(randomBytes(32).toString('base64url'));
+  await field('中心系统公钥').fill(server.centralPublicKey);
   await page.getByRole('button', { name: '测试连接' }).click();
   await expect(alert).toContainText('设备令牌不对');
   await expect(alert).toContainText('HTTP 401');
@@ -93,18 +43,18 @@ test('enrolment that goes wrong says why: wrong token, wrong key, unreachable, n
   await expect(status).toContainText('未接入中心系统');
 
   // the right token, another central system's key
-  await field(page, '设备令牌').fill(token);
-  await field(page, '中心系统公钥').fill(randomBytes(32).toString('base64'));
+  await field('设备令牌').fill(token);
+  await field('中心系统公钥').fill(randomBytes(32).toString('base64'));
   await page.getByRole('button', { name: '接入', exact: true }).click();
   await expect(alert).toContainText('公钥不对');
 
   // a key that is not one at all is refused on the page
-  await field(page, '中心系统公钥').fill('not-a-key');
+  await field('中心系统公钥').fill('not-a-key');
   await page.getByRole('button', { name: '测试连接' }).click();
-  await expect(field(page, '中心系统公钥')).toHaveAccessibleDescription(/公钥应为 44 个字符/);
+  await expect(field('中心系统公钥')).toHaveAccessibleDescription(/公钥应为 44 个字符/);
 
   // the central system does not answer
-  await field(page, '中心系统公钥').fill(server.centralPublicKey);
+  await field('中心系统公钥').fill(server.centralPublicKey);
   await server.faults.refuseConnections('closed');
   await page.getByRole('button', { name: '测试连接' }).click();
   await expect(alert).toContainText('连不上中心系统');
@@ -112,7 +62,7 @@ test('enrolment that goes wrong says why: wrong token, wrong key, unreachable, n
 
   // everything right, by enrolment code this time
   await page.getByRole('radio', { name: '粘贴接入码' }).check();
-  await field(page, '接入码').fill(server.enrolmentCode(token));
+  await field('接入码').fill(server.enrolmentCode(token));
   await expect(page.getByText(`这个接入码连接到：${server.url}`)).toBeVisible();
   await page.getByRole('button', { name: '接入', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: '已接入中心系统' })).toBeVisible();
@@ -122,45 +72,38 @@ test('enrolment that goes wrong says why: wrong token, wrong key, unreachable, n
   await page.getByRole('button', { name: '测试连接' }).first().click();
   await expect(page.getByRole('status').filter({ hasText: '这个设备令牌已接入本机' })).toBeVisible();
   await expect(page.getByText('没有需要处理的数据。')).toBeVisible();
-  expect(app.consoleErrors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 });
 
-test('a recovery key never confirmed is replaced: password, the new key once, its groups typed back', async () => {
-  const prepared = await openTestCore(dir.path);
-  let oldKey: string;
-  try {
-    // first setup left at the recovery key: nobody typed it back
-    oldKey = (await call(prepared, 'setup.create', SETUP)).recoveryKey;
+test('a recovery key never confirmed is replaced: password, the new key once, its groups typed back', async ({
+  withCore,
+  launch,
+}) => {
+  // first setup left at the recovery key: nobody typed it back
+  const oldKey = await withCore(async (prepared) => {
+    const { recoveryKey } = await call(prepared, 'setup.create', SETUP);
     await call(prepared, 'session.signOut', {});
-  } finally {
-    prepared.close();
-  }
-  app = await launchSnowdesk({ dataDir: dir.path, argon2: TEST_ARGON2, clock: new ManualClock() });
-  const { page, core } = app;
-  await signInAsMaintainer(page);
+    return recoveryKey;
+  });
+  const { page, core, consoleErrors, field, signInAsMaintainer, openMaintenance, copyRecoveryKey } =
+    await launch();
+  await signInAsMaintainer();
   const warning = page.getByRole('region', { name: '恢复密钥尚未确认' });
   await expect(warning).toBeVisible();
 
   // the password again, and a wrong one issues nothing
   await warning.getByRole('button', { name: '签发新的恢复密钥' }).click();
-  await field(page, '密码').fill('not-my-password');
+  await field('密码').fill('not-my-password');
   await page.getByRole('button', { name: '签发并显示' }).click();
   await expect(page.getByRole('alert')).toContainText('密码不正确，没有签发新的恢复密钥');
   expect(await call(core, 'app.info', {})).toMatchObject({ recoveryKeyConfirmed: false });
-  await field(page, '密码').fill(ADMIN.password);
+  await field('密码').fill(ADMIN.password);
   await page.getByRole('button', { name: '签发并显示' }).click();
 
   // the same two steps as at first setup: shown once, then the asked groups typed back
-  await expect(page.getByRole('heading', { name: '恢复密钥', exact: true })).toBeVisible();
-  const groups = await page
-    .getByRole('list', { name: '恢复密钥（共 14 组）' })
-    .locator('code')
-    .allTextContents();
-  expect(groups).toHaveLength(14);
+  const groups = await copyRecoveryKey();
   const newKey = groups.join('-');
   expect(newKey).not.toBe(oldKey);
-  await page.getByRole('button', { name: '我已抄写好，下一步' }).click();
-  await expect(page.getByRole('heading', { name: '确认恢复密钥' })).toBeVisible();
   const inputs = page.locator('.key-inputs input');
   const labels = await page.locator('.key-inputs label').allTextContents();
   for (const [i, label] of labels.entries()) {
@@ -170,13 +113,10 @@ test('a recovery key never confirmed is replaced: password, the new key once, it
   await page.getByRole('button', { name: '确认', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: '恢复密钥已确认' })).toBeVisible();
   await expect(warning).toHaveCount(0);
-  await page
-    .getByRole('navigation', { name: '维护功能' })
-    .getByRole('button', { name: '本机与中心系统' })
-    .click();
+  await openMaintenance('本机与中心系统');
   await expect(page.getByText('恢复密钥已抄写并确认')).toBeVisible();
   expect(await call(core, 'app.info', {})).toMatchObject({ recoveryKeyConfirmed: true });
-  expect(app.consoleErrors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 
   // the old key opens nothing any more; the new one does
   const next = 'a-new-password-2026!';

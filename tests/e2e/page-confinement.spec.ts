@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { launchSnowdesk, PREVIEW_ORIGIN, type LaunchedSnowdesk } from '../support/launch-snowdesk.js';
-import { tempDir } from '../support/temp-dir.js';
+import { PREVIEW_ORIGIN } from '../support/launch-snowdesk.js';
+import { expect, test } from '../support/snowdesk-test.js';
 
 /**
  * Issue 7, security checks in real Chromium: the built renderer under the CSP header the app://
@@ -11,19 +10,6 @@ import { tempDir } from '../support/temp-dir.js';
  * (tests/unit/main/window-guards.test.ts, tests/electron/kiosk.spec.ts); here the launcher stands
  * in for it with the same decisions, and the page is held to the result.
  */
-
-let app: LaunchedSnowdesk | undefined;
-let dir: ReturnType<typeof tempDir>;
-
-test.beforeEach(() => {
-  dir = tempDir('snowdesk-e2e-');
-});
-
-test.afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  dir.remove();
-});
 
 interface Violation {
   directive: string;
@@ -37,8 +23,9 @@ declare global {
   }
 }
 
-test('the CSP refuses injected script, string code, form posts and every request elsewhere', async () => {
-  app = await launchSnowdesk({ dataDir: dir.path });
+test('the CSP refuses injected script, string code, form posts and every request elsewhere', async ({
+  app,
+}) => {
   const { page } = app;
   await expect(page.getByRole('heading', { name: '本机状态' })).toBeVisible();
   await page.evaluate(() => {
@@ -102,8 +89,7 @@ test('the CSP refuses injected script, string code, form posts and every request
   expect(await page.evaluate(() => document.location.origin)).toBe(PREVIEW_ORIGIN);
 });
 
-test('a page script can neither navigate the window away nor keep a new window', async () => {
-  app = await launchSnowdesk({ dataDir: dir.path });
+test('a page script can neither navigate the window away nor keep a new window', async ({ app }) => {
   const { page, context } = app;
   const heading = page.getByRole('heading', { name: '本机状态' });
   await expect(heading).toBeVisible();

@@ -1,17 +1,14 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManualClock, TEST_ARGON2 } from '../support/core-harness.js';
-import { PASSWORD, PEOPLE, staffTheDesk, type Person } from '../support/desk-harness.js';
-import { openSection } from '../support/home-sections.js';
-import { launchSnowdesk, type LaunchedSnowdesk } from '../support/launch-snowdesk.js';
+import { PEOPLE } from '../support/desk-harness.js';
 import {
   enterQualityScenario,
   EXPECTED,
   QUALITY_DAY,
   recordSampleChecks,
 } from '../support/quality-scenario.js';
-import { tempDir } from '../support/temp-dir.js';
+import { expect, test as deskTest, type Kiosk } from '../support/snowdesk-test.js';
 
 /**
  * Issue 6, quality per staff member (R28): a desk day with known numbers is entered through the
@@ -19,55 +16,29 @@ import { tempDir } from '../support/temp-dir.js';
  * screen, and the manager's CSV download carries the same numbers.
  */
 
-let app: LaunchedSnowdesk | undefined;
-let dir: ReturnType<typeof tempDir>;
-
-test.beforeEach(() => {
-  dir = tempDir('snowdesk-e2e-quality-');
+/** The desk after the scenario's day, at the sign-in screen. */
+const test = deskTest.extend({
+  desk: async ({ desk, clock, dataDir }, use) => {
+    const { aliceFirst } = await enterQualityScenario(desk.core, clock);
+    recordSampleChecks(
+      dataDir,
+      aliceFirst,
+      desk.ids.supervisor,
+      [
+        ['correct', 'name'],
+        ['wrong', 'contact.phone'],
+        ['missing', 'emergencyContact.name'],
+      ],
+      clock.now(),
+    );
+    await desk.showSignIn();
+    await use(desk);
+  },
 });
-
-test.afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  dir.remove();
-});
-
-async function prepare(): Promise<LaunchedSnowdesk> {
-  const clock = new ManualClock();
-  const launched = await launchSnowdesk({ dataDir: dir.path, argon2: TEST_ARGON2, clock });
-  const ids = await staffTheDesk(launched.core);
-  const { aliceFirst } = await enterQualityScenario(launched.core, clock);
-  recordSampleChecks(
-    dir.path,
-    aliceFirst,
-    ids.supervisor,
-    [
-      ['correct', 'name'],
-      ['wrong', 'contact.phone'],
-      ['missing', 'emergencyContact.name'],
-    ],
-    clock.now(),
-  );
-  await launched.page.reload();
-  await expect(launched.page.getByRole('heading', { name: '登录', exact: true })).toBeVisible();
-  return launched;
-}
-
-async function signIn(page: Page, person: Person): Promise<void> {
-  await page.getByLabel('姓名', { exact: true }).fill(PEOPLE[person].name);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('group', { name: '当前登录' })).toContainText(PEOPLE[person].name);
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('group', { name: '当前登录' }).getByRole('button', { name: '退出登录' }).click();
-  await expect(page.getByRole('heading', { name: '登录', exact: true })).toBeVisible();
-}
 
 /** Opens the quality figures for the scenario's day; returns the table. */
-async function showDay(page: Page): Promise<Locator> {
-  await openSection(page, '质量统计');
+async function showDay({ page, openSection }: Kiosk): Promise<Locator> {
+  await openSection('质量统计');
   const panel = page.getByRole('region', { name: '质量统计' });
   await panel.getByLabel('开始日期').fill(QUALITY_DAY);
   await panel.getByLabel('结束日期').fill(QUALITY_DAY);
@@ -101,22 +72,25 @@ function expectedCells(who: 'alice' | 'bob'): string[] {
   ];
 }
 
-test('a lead reads the day’s quality figures per staff member, and the manager’s CSV has the same numbers', async () => {
-  app = await prepare();
-  const { page } = app;
+test('a lead reads the day’s quality figures per staff member, and the manager’s CSV has the same numbers', async ({
+  desk,
+  workDir,
+}) => {
+  const { page, consoleErrors, signIn, signOut, shot } = desk;
 
-  await signIn(page, 'lead');
-  let table = await showDay(page);
+  await signIn('lead');
+  let table = await showDay(desk);
   expect(await cellsOf(table, PEOPLE.alice.name)).toEqual(expectedCells('alice'));
   expect(await cellsOf(table, PEOPLE.bob.name)).toEqual(expectedCells('bob'));
   // someone who entered nothing has no shares, not 0 %
+  const noShare = '无数据';
   expect(await cellsOf(table, PEOPLE.lead.name)).toEqual([
     '客服组长',
     '0',
     '0',
-    '无数据',
-    '无数据',
-    '无数据',
+    noShare,
+    noShare,
+    noShare,
     '0',
     '无',
     '0 / 0',
@@ -131,25 +105,24 @@ test('a lead reads the day’s quality figures per staff member, and the manager
   ).toBeVisible();
   // a lead may not export (DESIGN: export is for managers and supervisors)
   await expect(panel.getByRole('button', { name: '下载 CSV' })).toHaveCount(0);
-  const folder = process.env.SNOWDESK_SCREENSHOTS;
-  if (folder) await panel.screenshot({ path: join(folder, 'quality.png') });
-  await signOut(page);
+  await shot('quality', panel);
+  await signOut();
 
   // a specialist sees her own line only
-  await signIn(page, 'alice');
-  table = await showDay(page);
+  await signIn('alice');
+  table = await showDay(desk);
   await expect(table.getByRole('row')).toHaveCount(2);
   expect(await cellsOf(table, PEOPLE.alice.name)).toEqual(expectedCells('alice'));
-  await signOut(page);
+  await signOut();
 
-  await signIn(page, 'manager');
-  table = await showDay(page);
+  await signIn('manager');
+  table = await showDay(desk);
   expect(await cellsOf(table, PEOPLE.alice.name)).toEqual(expectedCells('alice'));
   const downloading = page.waitForEvent('download');
   await page.getByRole('region', { name: '质量统计' }).getByRole('button', { name: '下载 CSV' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(`snowdesk-quality-${QUALITY_DAY}-${QUALITY_DAY}.csv`);
-  const saved = join(dir.path, 'quality.csv');
+  const saved = join(workDir, 'quality.csv');
   await download.saveAs(saved);
   const csv = readFileSync(saved, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -179,14 +152,13 @@ test('a lead reads the day’s quality figures per staff member, and the manager
   }
   await expect(page.getByRole('status').filter({ hasText: '已生成 snowdesk-quality-' })).toBeVisible();
   // the page kept to its CSP (no eval, no inline style) and the catalogs had every message
-  expect(app.consoleErrors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 });
 
-test('a reversed or over-long period is pointed out next to the dates', async () => {
-  app = await prepare();
-  const { page } = app;
-  await signIn(page, 'manager');
-  await openSection(page, '质量统计');
+test('a reversed or over-long period is pointed out next to the dates', async ({ desk }) => {
+  const { page, consoleErrors, signIn, openSection } = desk;
+  await signIn('manager');
+  await openSection('质量统计');
   const panel = page.getByRole('region', { name: '质量统计' });
   await panel.getByLabel('开始日期').fill('2026-11-24');
   await panel.getByLabel('结束日期').fill('2026-11-23');
@@ -196,5 +168,5 @@ test('a reversed or over-long period is pointed out next to the dates', async ()
   await panel.getByRole('button', { name: '显示统计' }).click();
   await expect(panel.getByLabel('结束日期')).toHaveAccessibleDescription(/时间段最长一年（366 天）。$/);
   await expect(panel.getByRole('table')).toHaveCount(0);
-  expect(app.consoleErrors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 });

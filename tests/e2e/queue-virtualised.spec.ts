@@ -1,8 +1,6 @@
-import { expect, test } from '@playwright/test';
-import { call, ManualClock, TEST_ARGON2 } from '../support/core-harness.js';
-import { PASSWORD, PEOPLE, signInAs, staffTheDesk } from '../support/desk-harness.js';
-import { launchSnowdesk, type LaunchedSnowdesk } from '../support/launch-snowdesk.js';
-import { tempDir } from '../support/temp-dir.js';
+import { call } from '../support/core-harness.js';
+import { signInAs } from '../support/desk-harness.js';
+import { expect, test } from '../support/snowdesk-test.js';
 
 /**
  * Issue 7: a long queue is virtualised in real Chromium layout. The online queue gets more
@@ -10,39 +8,24 @@ import { tempDir } from '../support/temp-dir.js';
  * window of rows, and every row's action is reachable by keyboard, scrolled into view.
  */
 
-let app: LaunchedSnowdesk | undefined;
-let dir: ReturnType<typeof tempDir>;
-
-test.beforeEach(() => {
-  dir = tempDir('snowdesk-e2e-queue-');
-});
-
-test.afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  dir.remove();
-});
-
 const SUBMISSIONS = 150;
 
-test('a long queue is one accessible table with a window of rows; Tab, arrows and End reach every row', async () => {
-  const clock = new ManualClock();
-  app = await launchSnowdesk({ dataDir: dir.path, argon2: TEST_ARGON2, clock });
-  await staffTheDesk(app.core);
-  await signInAs(app.core, 'bob');
+test('a long queue is one accessible table with a window of rows; Tab, arrows and End reach every row', async ({
+  desk,
+  clock,
+}) => {
+  const { page, core, consoleErrors, signIn } = desk;
+  await signInAs(core, 'bob');
   for (let i = 0; i < SUBMISSIONS; i++) {
-    await call(app.core, 'online.add', {
+    await call(core, 'online.add', {
       channel: 'online_website',
       receivedAt: clock.now() - (SUBMISSIONS - i) * 60_000,
       submission: { name: `客户${String(i + 1).padStart(3, '0')}` },
     });
   }
-  await call(app.core, 'session.signOut', {});
-  const { page } = app;
+  await call(core, 'session.signOut', {});
   await page.reload();
-  await page.getByLabel('姓名', { exact: true }).fill(PEOPLE.alice.name);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await signIn('alice');
 
   const online = page.getByRole('table', { name: /^线上提交/ });
   await expect(online.getByRole('button', { name: '领取 客户001' })).toBeVisible();
@@ -85,5 +68,5 @@ test('a long queue is one accessible table with a window of rows; Tab, arrows an
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: '已领取线上提交' })).toBeVisible();
   await expect(page.getByLabel('姓名', { exact: true })).toHaveValue(`客户${String(SUBMISSIONS - 1)}`);
-  expect(app.consoleErrors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 });

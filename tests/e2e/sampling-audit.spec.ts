@@ -1,46 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
-import { join } from 'node:path';
-import { call, ManualClock, TEST_ARGON2, type CoreDoor } from '../support/core-harness.js';
-import {
-  adultGuest,
-  CHECKLIST,
-  PASSWORD,
-  PEOPLE,
-  residentId,
-  signInAs,
-  staffTheDesk,
-  type Person,
-} from '../support/desk-harness.js';
-import { launchSnowdesk, type LaunchedSnowdesk } from '../support/launch-snowdesk.js';
-import { tempDir } from '../support/temp-dir.js';
+import { call, type CoreDoor } from '../support/core-harness.js';
+import { adultGuest, PEOPLE, residentId } from '../support/desk-harness.js';
+import { asPerson, validGuest } from '../support/desk-work.js';
+import { expect, test } from '../support/snowdesk-test.js';
 
 /**
  * Issue 6, R26 through the real renderer and the real core in Chromium: the desk's people and three
  * valid records are made through the core's dispatch (the workflow as the desk runs it); the
  * supervisor then does everything on the screens. SNOWDESK_SCREENSHOTS=<folder> saves pictures.
  */
-
-let app: LaunchedSnowdesk | undefined;
-let dir: ReturnType<typeof tempDir>;
-
-test.beforeEach(() => {
-  dir = tempDir('snowdesk-e2e-sampling-');
-});
-
-test.afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  dir.remove();
-});
-
-async function as<T>(core: CoreDoor, person: Person, work: () => Promise<T>): Promise<T> {
-  await signInAs(core, person);
-  try {
-    return await work();
-  } finally {
-    await call(core, 'session.signOut', {});
-  }
-}
 
 /** Alice enters two guests and Bob one; each is cross-reviewed by the other: three valid records. */
 async function threeValidRecords(core: CoreDoor): Promise<string[]> {
@@ -50,53 +17,26 @@ async function threeValidRecords(core: CoreDoor): Promise<string[]> {
     ['alice', '202'],
     ['bob', '203'],
   ] as const) {
-    const guest = adultGuest({
+    const draft = adultGuest({
       idDocument: { type: 'resident_id', number: residentId('110105', '19850312', sequence) },
     });
-    const recordId = await as(core, entrant, async () => {
-      const started = await call(core, 'records.startIntake', {
-        channel: 'on_site_face_to_face',
-        draft: guest,
-      });
-      await call(core, 'records.submit', { recordId: started.recordId, checklist: CHECKLIST });
-      return started.recordId;
-    });
-    await as(core, entrant === 'alice' ? 'bob' : 'alice', () =>
-      call(core, 'review.approveCross', { recordId }),
-    );
-    ids.push(recordId);
+    ids.push(await validGuest(core, { entrant, draft }));
   }
   return ids;
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  const folder = process.env.SNOWDESK_SCREENSHOTS;
-  if (folder) await page.screenshot({ path: join(folder, `${name}.png`), fullPage: true });
-}
-
-function field(page: Page, label: string) {
-  return page.getByLabel(label, { exact: true });
-}
-
-async function signIn(page: Page, person: Person): Promise<void> {
-  await field(page, '姓名').fill(PEOPLE[person].name);
-  await field(page, '密码').fill(PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await expect(page.getByRole('group', { name: '当前登录' })).toContainText(PEOPLE[person].name);
-}
-
-test('the supervisor draws a sample, checks its records field by field, and the report shows the findings', async () => {
-  app = await launchSnowdesk({ dataDir: dir.path, argon2: TEST_ARGON2, clock: new ManualClock() });
-  const { core, page } = app;
-  await staffTheDesk(core);
+test('the supervisor draws a sample, checks its records field by field, and the report shows the findings', async ({
+  desk,
+}) => {
+  const { page, core, consoleErrors, signIn, shot, showSignIn } = desk;
   const [first] = await threeValidRecords(core);
   // Alice looks up a guest's full phone number at the desk: a use of a permission
-  await as(core, 'alice', () =>
+  await asPerson(core, 'alice', () =>
     call(core, 'guests.reveal', { recordId: first ?? '', field: 'contact.phone', reason: 'verify_identity' }),
   );
 
-  await page.reload();
-  await signIn(page, 'supervisor');
+  await showSignIn();
+  await signIn('supervisor');
   // the supervisor's work starts in the sampling audit
   await expect(
     page.getByRole('navigation', { name: '功能' }).getByRole('button', { name: '抽检审计' }),
@@ -120,7 +60,7 @@ test('the supervisor draws a sample, checks its records field by field, and the 
   await draw.getByLabel('抽样比例（%）').fill('50');
   await draw.getByRole('button', { name: '抽取样本' }).click();
   await expect(draw.getByRole('alert')).toHaveText('所选期间内没有有效记录，无法抽样。请换一个期间。');
-  await shot(page, 'sampling-empty-period');
+  await shot('sampling-empty-period');
 
   // the whole of the 23rd: all three valid records
   await draw.getByLabel('期间开始日期').fill('2026-11-23');
@@ -164,7 +104,7 @@ test('the supervisor draws a sample, checks its records field by field, and the 
       .getByRole('radiogroup', { name: '“姓名”的核对结果', exact: true })
       .getByRole('radio', { name: '错误' }),
   ).toBeChecked();
-  await shot(page, 'sampling-check');
+  await shot('sampling-check');
   await check.getByRole('button', { name: '返回样本' }).click();
   await expect(sample.getByRole('row').nth(1)).toContainText('错误 1，缺失 1');
 
@@ -202,7 +142,7 @@ test('the supervisor draws a sample, checks its records field by field, and the 
   await expect(findings.getByRole('row').nth(2)).toContainText('鞋码');
   await expect(findings.getByRole('row').nth(2)).toContainText('缺失');
   await expect(page.getByRole('table', { name: '已抽取的样本' })).toContainText('已完成');
-  await shot(page, 'sampling-report');
+  await shot('sampling-report');
 
   // the use of permissions on the 23rd: Alice's reveal, and the supervisor's own three openings
   const use = page.getByRole('region', { name: '权限使用情况' });
@@ -214,6 +154,6 @@ test('the supervisor draws a sample, checks its records field by field, and the 
   await expect(reveals.filter({ hasText: 'Alice Li' })).toContainText('核实身份 1');
   await expect(reveals.filter({ hasText: PEOPLE.supervisor.name })).toContainText('抽样检查 3');
   await expect(use.getByRole('status')).toContainText('查看完整信息 4 次');
-  await shot(page, 'sampling-permission-use');
-  expect(app.consoleErrors).toEqual([]);
+  await shot('sampling-permission-use');
+  expect(consoleErrors).toEqual([]);
 });

@@ -1,34 +1,18 @@
-import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE } from '../../electron/core/db/open-database.js';
-import { launchSnowdesk, type LaunchedSnowdesk } from '../support/launch-snowdesk.js';
-import { tempDir } from '../support/temp-dir.js';
+import { expect, test } from '../support/snowdesk-test.js';
 
-let app: LaunchedSnowdesk | undefined;
-let dir: ReturnType<typeof tempDir>;
-
-test.beforeEach(() => {
-  dir = tempDir('snowdesk-e2e-');
-});
-
-test.afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  dir.remove();
-});
-
-test('the shell speaks zh-CN by default and switches to English', async () => {
-  app = await launchSnowdesk({ dataDir: dir.path });
-  const { page } = app;
+test('the shell speaks zh-CN by default and switches to English', async ({ app }) => {
+  const { page, core, consoleErrors } = app;
 
   await expect(page.getByText('Snowdesk 滑雪场客服台')).toBeVisible();
   await expect(page.getByRole('heading', { name: '本机状态' })).toBeVisible();
   await expect(page.getByText('本机数据存储正常')).toBeVisible();
   await expect(page.getByText('尚未完成首次设置')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  if (app.core.storage.state !== 'ready') throw new Error('storage should be ready');
-  await expect(page.getByText(app.core.storage.deviceId)).toBeVisible();
+  if (core.storage.state !== 'ready') throw new Error('storage should be ready');
+  await expect(page.getByText(core.storage.deviceId)).toBeVisible();
 
   const languages = page.getByRole('group', { name: '界面语言' });
   await languages.getByRole('button', { name: 'English' }).click();
@@ -41,18 +25,19 @@ test('the shell speaks zh-CN by default and switches to English', async () => {
 
   await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('heading', { name: '本机状态' })).toBeVisible();
-  expect(app.consoleErrors).toEqual([]);
+  expect(consoleErrors).toEqual([]);
 });
 
-test('the device language setting opens the shell in English', async () => {
-  app = await launchSnowdesk({ dataDir: dir.path, lang: 'en' });
-  await expect(app.page.getByRole('heading', { name: 'This kiosk' })).toBeVisible();
-  expect(app.consoleErrors).toEqual([]);
+test('the device language setting opens the shell in English', async ({ launch }) => {
+  const { page, consoleErrors } = await launch({ lang: 'en' });
+  await expect(page.getByRole('heading', { name: 'This kiosk' })).toBeVisible();
+  expect(consoleErrors).toEqual([]);
 });
 
-test('the online indicator follows the operating system signal', async () => {
-  app = await launchSnowdesk({ dataDir: dir.path, lang: 'en' });
-  const status = app.page.getByRole('status', { name: 'Network status' });
+test('the online indicator follows the operating system signal', async ({ launch }) => {
+  const app = await launch({ lang: 'en' });
+  const { page } = app;
+  const status = page.getByRole('status', { name: 'Network status' });
   await app.setOnline(true);
   await expect(status).toContainText('Online');
   await expect(status).toContainText('Not connected to the central system');
@@ -62,20 +47,24 @@ test('the online indicator follows the operating system signal', async () => {
   await expect(status).toContainText('Online');
 });
 
-test('a data file that is not a database is explained on screen and left untouched', async () => {
-  const path = join(dir.path, DATABASE_FILE);
+test('a data file that is not a database is explained on screen and left untouched', async ({
+  dataDir,
+  launch,
+}) => {
+  const path = join(dataDir, DATABASE_FILE);
   const bytes = Buffer.from('PK\u0003\u0004 a zip file someone copied here\n'.repeat(50));
   writeFileSync(path, bytes);
-  app = await launchSnowdesk({ dataDir: dir.path });
-  const alert = app.page.getByRole('alert');
+  const { page } = await launch();
+  const alert = page.getByRole('alert');
   await expect(alert.getByRole('heading', { name: '无法使用本机数据' })).toBeVisible();
   await expect(alert).toContainText('数据文件已损坏或不是 Snowdesk 数据库');
-  await expect(alert).toContainText(dir.path);
+  await expect(alert).toContainText(dataDir);
   expect(readFileSync(path).equals(bytes)).toBe(true);
 });
 
-test('the page reaches the core only through the typed door, and bad calls get typed errors', async () => {
-  app = await launchSnowdesk({ dataDir: dir.path });
+test('the page reaches the core only through the typed door, and bad calls get typed errors', async ({
+  app,
+}) => {
   const { page } = app;
   await expect(page.getByRole('heading', { name: '本机状态' })).toBeVisible();
 
@@ -107,8 +96,7 @@ test('the page reaches the core only through the typed door, and bad calls get t
   expect(answers.processVisible).toBe('undefined');
 });
 
-test('the renderer runs under the strict CSP: an injected inline script is blocked', async () => {
-  app = await launchSnowdesk({ dataDir: dir.path });
+test('the renderer runs under the strict CSP: an injected inline script is blocked', async ({ app }) => {
   const { page } = app;
   await expect(page.getByRole('heading', { name: '本机状态' })).toBeVisible();
   const ran = await page.evaluate(async () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { DATABASE_FILE } from '../../electron/core/db/open-database.js';
 import type { GuestDraft } from '../../shared/domain/guest-record.js';
 import { call, type CoreDoor, type ManualClock } from './core-harness.js';
-import { adultGuest, CHECKLIST, residentId, signInAs, type Person } from './desk-harness.js';
+import { adultGuest, CHECKLIST, residentId } from './desk-harness.js';
+import { asPerson } from './desk-work.js';
 
 const MINUTE = 60_000;
 
@@ -93,15 +94,6 @@ export interface QualityScenario {
   aliceFirst: string;
 }
 
-async function as<T>(core: CoreDoor, person: Person, work: () => Promise<T>): Promise<T> {
-  await signInAs(core, person);
-  try {
-    return await work();
-  } finally {
-    await call(core, 'session.signOut', {});
-  }
-}
-
 async function enter(core: CoreDoor, draft: GuestDraft, clock?: { clock: ManualClock; minutes: number }) {
   const { recordId } = await call(core, 'records.startIntake', { channel: 'on_site_face_to_face', draft });
   if (clock) clock.clock.advance(clock.minutes * MINUTE);
@@ -111,17 +103,20 @@ async function enter(core: CoreDoor, draft: GuestDraft, clock?: { clock: ManualC
 
 /** Runs the day described above; everyone signed out at the end. */
 export async function enterQualityScenario(core: CoreDoor, clock: ManualClock): Promise<QualityScenario> {
-  const alice = await as(core, 'alice', async () => [
+  const alice = await asPerson(core, 'alice', async () => [
     await enter(core, guest(1)),
     await enter(core, guest(2)),
     await enter(core, guest(3), { clock, minutes: 20 }),
     await enter(core, completeGuest(guest(4))),
   ]);
-  const bob = await as(core, 'bob', async () => [await enter(core, guest(5)), await enter(core, guest(6))]);
+  const bob = await asPerson(core, 'bob', async () => [
+    await enter(core, guest(5)),
+    await enter(core, guest(6)),
+  ]);
   const [a1, a2, a3] = alice;
   if (!a1 || !a2 || !a3) throw new Error('scenario: Alice’s records missing');
 
-  await as(core, 'bob', async () => {
+  await asPerson(core, 'bob', async () => {
     await call(core, 'review.approveCross', { recordId: a1 });
     await call(core, 'review.returnCross', {
       recordId: a2,
@@ -129,7 +124,7 @@ export async function enterQualityScenario(core: CoreDoor, clock: ManualClock): 
     });
     await call(core, 'review.approveCross', { recordId: a3 });
   });
-  await as(core, 'alice', async () => {
+  await asPerson(core, 'alice', async () => {
     await call(core, 'records.saveDraft', {
       recordId: a2,
       draft: guest(2, { contact: { phone: '138 0013 8222' } }),
@@ -137,7 +132,7 @@ export async function enterQualityScenario(core: CoreDoor, clock: ManualClock): 
     await call(core, 'records.submit', { recordId: a2, checklist: CHECKLIST });
     for (const recordId of bob) await call(core, 'review.approveCross', { recordId });
   });
-  await as(core, 'bob', async () => {
+  await asPerson(core, 'bob', async () => {
     await call(core, 'review.approveCross', { recordId: a2 });
   });
   return { aliceFirst: a1 };

@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { ROLES, type Role } from '../../../shared/domain/roles.js';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/ipc/contract.js';
 import type { CoreErrorShape } from '../../../shared/ipc/errors.js';
@@ -8,6 +9,7 @@ import { restoreBackup, type RestoreCredentials } from '../backup/restore-backup
 import { DEFAULT_KEEP_DAYS } from '../backup/retention.js';
 import { createCore, type Core } from '../create-core.js';
 import { CoreError } from '../core-error.js';
+import { DATABASE_FILE } from '../db/open-database.js';
 import { silentLogger } from '../logger.js';
 import { openSettingsFile } from '../settings-file.js';
 import { readSettings } from '../settings-source.js';
@@ -109,6 +111,22 @@ async function withCore<T>(dataDir: string, work: (core: Core) => Promise<T>): P
     await core.dispatch('session.signOut', {});
     core.close();
   }
+}
+
+/**
+ * withCore for commands that need a kiosk that has been through first setup: on any other folder
+ * they say so and leave it as it was (opening a core there would create `snowdesk.db`).
+ */
+async function withSetUpCore<T>(dataDir: string, work: (core: Core) => Promise<T>): Promise<T> {
+  const notSetUp = new CliFailure(
+    `${resolve(dataDir)} is not a set-up Snowdesk data folder: run \`snowdesk init --data-dir ${dataDir} --admin NAME\` first`,
+    2,
+  );
+  if (!existsSync(join(resolve(dataDir), DATABASE_FILE))) throw notSetUp;
+  return withCore(dataDir, async (core) => {
+    if ((await call(core, 'app.info', {})).setupRequired) throw notSetUp;
+    return work(core);
+  });
 }
 
 export function buildProgram(io: Io): Command {
@@ -239,7 +257,7 @@ export function buildProgram(io: Io): Command {
     .requiredOption('--records <n>', 'how many guests', positiveInt)
     .option('--seed <n>', 'random seed, for a reproducible store', positiveInt)
     .action(async (opts: { dataDir: string; records: number; seed?: number }) => {
-      await withCore(opts.dataDir, async (core) => {
+      await withSetUpCore(opts.dataDir, async (core) => {
         const password = io.env.SNOWDESK_DEMO_PASSWORD;
         if (!password) throw new CliFailure('Set SNOWDESK_DEMO_PASSWORD: the demo staff’s password', 2);
         await signIn(core, io);

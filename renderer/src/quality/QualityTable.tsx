@@ -25,10 +25,13 @@ export function QualityTable({ report }: { report: QualityReport }) {
           .map((f) => t('quality.table.fieldCount', { field: fieldLabel(i18n, f.field), count: f.count }))
           .join('、');
 
+  const caption = t('quality.table.caption', { from: report.from, to: report.to });
   return (
-    <div className="table-scroll">
+    // the table is wider than the panel in English: its scroll box takes the focus, so the keyboard
+    // can scroll it too (WCAG 2.1.1)
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="quality-table">
-        <caption>{t('quality.table.caption', { from: report.from, to: report.to })}</caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t('quality.table.staff')}</th>
