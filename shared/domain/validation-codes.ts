@@ -57,14 +57,5 @@ export type ValidationGroup = keyof Groups;
 /** "group.code", e.g. "phone.too_short". */
 export type ValidationCode = { [G in ValidationGroup]: `${G}.${Groups[G][number]}` }[ValidationGroup];
 
-/** The shape every validation message catalog has: one message per code, nothing else. */
-export type ValidationMessages = {
-  readonly [G in ValidationGroup]: { readonly [C in Groups[G][number]]: string };
-};
-
-/** Every code, flattened (for tests and for checking a catalog at run time). */
-export function allValidationCodes(): ValidationCode[] {
-  return (Object.keys(VALIDATION_CODES) as ValidationGroup[]).flatMap((group) =>
-    VALIDATION_CODES[group].map((code) => `${group}.${code}` as ValidationCode),
-  );
-}
+// The messages, the flat list and the zod enum of these codes live in shared/ipc/problem-codes.ts,
+// which adds the refusal groups of the other services to them.

@@ -12,7 +12,7 @@ import {
   validateNotes,
   validateSingleLine,
 } from '../../../shared/domain/text-normalisation.js';
-import { allValidationCodes } from '../../../shared/domain/validation-codes.js';
+import { allProblemCodes } from '../../../shared/ipc/problem-codes.js';
 import { adultGuest, childGuest } from '../../support/desk-harness.js';
 
 /**
@@ -79,7 +79,7 @@ describe('phone numbers', () => {
 });
 
 describe('identity documents', () => {
-  const codes = new Set<string>(allValidationCodes());
+  const codes = new Set<string>(allProblemCodes());
   it.each(ID_DOCUMENT_TYPES)(
     '%s: a grouped code the catalogs know, or a number that validates to itself',
     (type) => {
@@ -119,7 +119,7 @@ describe('passwords', () => {
 });
 
 describe('a whole guest record at submit', () => {
-  const codes = new Set<string>(allValidationCodes());
+  const codes = new Set<string>(allProblemCodes());
   const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
   const dateText = fc.oneof(
     typed,
