@@ -147,7 +147,10 @@ test('a restore from the screen refuses a wrong key with nothing changed, then r
   await confirm.getByRole('button', { name: '确定恢复' }).click();
   // everyone is signed out
   await expect(field('姓名')).toBeVisible();
-  expect(readdirSync(dataDir).some((name) => name.startsWith('snowdesk.db.before-restore-'))).toBe(true);
+  // the core's thread swaps the files; the sign-in screen may show before the rename is seen here
+  await expect
+    .poll(() => readdirSync(dataDir).some((name) => name.startsWith('snowdesk.db.before-restore-')))
+    .toBe(true);
   await signInAsMaintainer();
   await openBackups(app);
   await expect(page.getByLabel('备份状态', { exact: true })).toContainText('上次恢复');

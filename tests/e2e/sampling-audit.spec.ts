@@ -93,7 +93,9 @@ test('the supervisor draws a sample, checks its records field by field, and the 
     .getByRole('radio', { name: '缺失' })
     .check();
   await expect(check.getByRole('status')).toHaveText('已核对 2 个字段。');
-  await check.getByRole('button', { name: '其余未核对的字段标为正确' }).click();
+  const rest = check.getByRole('button', { name: '其余未核对的字段标为正确' });
+  await rest.click();
+  await expect(rest).toHaveAttribute('aria-disabled', 'false');
   await expect(
     check
       .getByRole('radiogroup', { name: '“家庭住址”的核对结果', exact: true })
@@ -115,12 +117,15 @@ test('the supervisor draws a sample, checks its records field by field, and the 
   for (const position of [2, 3]) {
     await sample.getByRole('button', { name: `核对第 ${String(position)} 条记录` }).click();
     const next = page.getByRole('region', { name: `逐项核对：第 ${String(position)} 条记录` });
-    await next.getByRole('button', { name: '其余未核对的字段标为正确' }).click();
+    const restOfThese = next.getByRole('button', { name: '其余未核对的字段标为正确' });
+    await restOfThese.click();
     await expect(
       next
         .getByRole('radiogroup', { name: '“姓名”的核对结果', exact: true })
         .getByRole('radio', { name: '正确' }),
     ).toBeChecked();
+    // the fields are saved one call at a time (the core is on its own thread): leave once all are in
+    await expect(restOfThese).toHaveAttribute('aria-disabled', 'false');
     await next.getByRole('button', { name: '返回样本' }).click();
   }
 
