@@ -33,6 +33,9 @@ export function RecordCheck({ sampleId, recordId, onBack }: Props) {
   const { t } = useTranslation();
   const titleId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  // while "mark the rest correct" saves (one call a field), leaving would let the check be
+  // completed on a record whose verdicts are still on their way
+  const [busy, setBusy] = useState(false);
   const opened = useQuery({
     queryKey: ['sample.openRecord', sampleId, recordId],
     queryFn: () => callOrThrow('sample.openRecord', { sampleId, recordId }),
@@ -54,9 +57,15 @@ export function RecordCheck({ sampleId, recordId, onBack }: Props) {
           {t('supervision.loadFailed')}
         </p>
       )}
-      {opened.data && <CheckFields record={opened.data} />}
+      {opened.data && <CheckFields record={opened.data} busy={busy} setBusy={setBusy} />}
       <div className="actions">
-        <button type="button" onClick={onBack}>
+        <button
+          type="button"
+          aria-disabled={busy}
+          onClick={() => {
+            if (!busy) onBack();
+          }}
+        >
           {t('supervision.check.back')}
         </button>
       </div>
@@ -64,7 +73,13 @@ export function RecordCheck({ sampleId, recordId, onBack }: Props) {
   );
 }
 
-function CheckFields({ record }: { record: SampleRecord }) {
+interface CheckFieldsProps {
+  record: SampleRecord;
+  busy: boolean;
+  setBusy: (busy: boolean) => void;
+}
+
+function CheckFields({ record, busy, setBusy }: CheckFieldsProps) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [fields, setFields] = useState<Record<string, FieldState>>(() =>
@@ -76,7 +91,6 @@ function CheckFields({ record }: { record: SampleRecord }) {
     ),
   );
   const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const [busy, setBusy] = useState(false);
   const today = coreToday();
   const open = record.status === 'open' && record.guest !== null;
 
