@@ -338,6 +338,18 @@ export const en: MessageCatalog = {
     },
   },
   maintainer: {
+    quit: {
+      title: 'Close Snowdesk',
+      explain:
+        'In kiosk mode the window cannot be closed with its button or a shortcut. Only a maintainer closes the program here, and it is recorded in the audit log.',
+      open: 'Close Snowdesk…',
+      confirmTitle: 'Close Snowdesk?',
+      confirm:
+        'Once closed, this kiosk serves no guests, and neither syncs nor backs up, until someone starts Snowdesk again.',
+      confirmButton: 'Close now',
+      cancel: 'Cancel',
+      closing: 'Snowdesk is closing…',
+    },
     rollback: {
       title: 'This database is older than this kiosk has seen',
       behind:

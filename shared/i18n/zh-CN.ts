@@ -306,6 +306,17 @@ export const zhCN = {
     },
   },
   maintainer: {
+    quit: {
+      title: '关闭 Snowdesk',
+      explain:
+        '自助模式下，窗口不能用关闭按钮或快捷键退出。只有系统维护人员可以在这里关闭本机程序，此操作记入审计日志。',
+      open: '关闭 Snowdesk…',
+      confirmTitle: '确认关闭',
+      confirm: '关闭后，本机不再接待客户，也不再自动同步和备份，直到有人重新启动 Snowdesk。',
+      confirmButton: '确定关闭',
+      cancel: '取消',
+      closing: '正在关闭 Snowdesk…',
+    },
     rollback: {
       title: '此数据库比本机记录过的更旧',
       behind:

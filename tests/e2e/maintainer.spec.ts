@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { ADMIN, call, refusal, SETUP } from '../support/core-harness.js';
 import { expect, test } from '../support/snowdesk-test.js';
 
@@ -130,4 +132,37 @@ test('a recovery key never confirmed is replaced: password, the new key once, it
   expect(
     await call(core, 'recovery.resetPassword', { recoveryKey: newKey, name: ADMIN.name, newPassword: next }),
   ).toMatchObject({ status: 'signed-in' });
+});
+
+test('the maintainer closes the kiosk from the device view: confirmed, focus kept on the question, audited', async ({
+  dataDir,
+  prepareKiosk,
+  launch,
+}) => {
+  await prepareKiosk();
+  const { page, consoleErrors, signInAsMaintainer, openMaintenance } = await launch();
+  await signInAsMaintainer();
+  await openMaintenance('本机与中心系统');
+  const opener = page.getByRole('button', { name: '关闭 Snowdesk…' });
+  await opener.click();
+  const question = page.getByRole('alertdialog', { name: '确认关闭' });
+  await expect(question).toContainText('不再自动同步和备份');
+  await expect(question.getByRole('button', { name: '确定关闭' })).toBeFocused();
+  // cancelling changes nothing and gives the focus back to where the person was
+  await question.getByRole('button', { name: '取消' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(opener).toBeFocused();
+
+  await opener.click();
+  await question.getByRole('button', { name: '确定关闭' }).click();
+  // in Electron the main process quits once the core has said yes; the preview only says so
+  await expect(page.getByRole('status').filter({ hasText: '正在关闭 Snowdesk…' })).toBeVisible();
+  const db = new Database(join(dataDir, 'snowdesk.db'), { readonly: true, fileMustExist: true });
+  try {
+    const quits = db.prepare("SELECT outcome FROM audit_log WHERE action = 'app.quit'").all();
+    expect(quits).toEqual([{ outcome: 'ok' }]);
+  } finally {
+    db.close();
+  }
+  expect(consoleErrors).toEqual([]);
 });

@@ -7,6 +7,7 @@ import { callOrThrow } from '../snowdesk.js';
 import { AuditRollbackNotice } from './AuditRollbackNotice.js';
 import { BackupPanel } from './BackupPanel.js';
 import { DeviceSync } from './DeviceSync.js';
+import { QuitKiosk } from './QuitKiosk.js';
 import { RecoveryKeyStatus } from './RecoveryKeyStatus.js';
 import type { MessageKey } from '../i18n-types.js';
 
@@ -58,6 +59,7 @@ export function MaintainerHome({ self, onRecoveryKeyIssued }: Props) {
         <>
           <DeviceSync />
           {confirmed && <RecoveryKeyStatus confirmed onIssued={onRecoveryKeyIssued} />}
+          <QuitKiosk />
         </>
       )}
     </>
