@@ -149,7 +149,9 @@ export function recordSampleChecks(
   verdicts: readonly ['correct' | 'wrong' | 'missing', string][],
   at: number,
 ): void {
-  const db = new Database(join(dataDir, DATABASE_FILE));
+  // the app's core writes on its own thread at the same time (timers, the name index): take the
+  // write lock first (IMMEDIATE) and wait for the core's transaction to end, not fail with SQLITE_BUSY
+  const db = new Database(join(dataDir, DATABASE_FILE), { timeout: 10_000 });
   try {
     db.transaction(() => {
       const entrant = db
@@ -173,7 +175,7 @@ export function recordSampleChecks(
       );
       for (const [verdict, field] of verdicts)
         check.run(recordId, entrant.revision, field, verdict, supervisorId, at);
-    })();
+    }).immediate();
   } finally {
     db.close();
   }
