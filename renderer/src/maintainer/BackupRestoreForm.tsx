@@ -1,5 +1,6 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmQuestion } from '../forms/ConfirmQuestion.js';
 import { describeRefusal, type Refusal } from '../forms/refusal.js';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { TextField } from '../forms/TextField.js';
@@ -17,7 +18,6 @@ type Failure = { problem: string; detail: string };
 export function BackupRestoreForm() {
   const { t } = useTranslation();
   const titleId = useId();
-  const confirmId = useId();
   const [file, setFile] = useState('');
   const [recoveryKey, setRecoveryKey] = useState('');
   const [confirming, setConfirming] = useState(false);
@@ -90,31 +90,18 @@ export function BackupRestoreForm() {
         )}
       </form>
       {confirming && (
-        <div
-          className="notice notice-warning"
-          role="alertdialog"
-          aria-labelledby={`${confirmId}-title`}
-          aria-describedby={`${confirmId}-text`}
-          aria-busy={busy}
-        >
-          <h4 id={`${confirmId}-title`}>{t('backup.restore.confirmTitle')}</h4>
-          <p id={`${confirmId}-text`}>{t('backup.restore.confirm')}</p>
-          {busy && <p role="status">{t('backup.restore.working')}</p>}
-          <div className="actions actions-start">
-            <button type="button" className="primary" aria-disabled={busy} onClick={() => void restore()}>
-              {t('backup.restore.confirmButton')}
-            </button>
-            <button
-              type="button"
-              aria-disabled={busy}
-              onClick={() => {
-                if (!busy) setConfirming(false);
-              }}
-            >
-              {t('backup.restore.cancel')}
-            </button>
-          </div>
-        </div>
+        <ConfirmQuestion
+          title={t('backup.restore.confirmTitle')}
+          text={t('backup.restore.confirm')}
+          confirmLabel={t('backup.restore.confirmButton')}
+          cancelLabel={t('backup.restore.cancel')}
+          busy={busy}
+          working={<p role="status">{t('backup.restore.working')}</p>}
+          onConfirm={() => void restore()}
+          onCancel={() => {
+            setConfirming(false);
+          }}
+        />
       )}
       {failure && (
         <div role="alert" className="notice notice-problem">

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { ConfirmQuestion } from '../forms/ConfirmQuestion.js';
 import { useTranslation } from 'react-i18next';
 import { RefusalNotice } from '../forms/RefusalNotice.js';
 import { useWrite } from '../forms/use-write.js';
@@ -11,7 +12,6 @@ import { useWrite } from '../forms/use-write.js';
 export function QuitKiosk() {
   const { t } = useTranslation();
   const titleId = useId();
-  const confirmId = useId();
   const [confirming, setConfirming] = useState(false);
   const [closing, setClosing] = useState(false);
   const { write, refusal, busy } = useWrite();
@@ -43,39 +43,20 @@ export function QuitKiosk() {
         </div>
       )}
       {confirming && !closing && (
-        <div
-          className="notice notice-warning"
-          role="alertdialog"
-          aria-labelledby={`${confirmId}-title`}
-          aria-describedby={`${confirmId}-text`}
-          aria-busy={busy}
-        >
-          <h4 id={`${confirmId}-title`}>{t('maintainer.quit.confirmTitle')}</h4>
-          <p id={`${confirmId}-text`}>{t('maintainer.quit.confirm')}</p>
-          <div className="actions actions-start">
-            {/* the question is the next thing to answer: focus goes to it, not to the page body */}
-            <button
-              type="button"
-              className="primary"
-              autoFocus
-              aria-disabled={busy}
-              onClick={() => void quit()}
-            >
-              {t('maintainer.quit.confirmButton')}
-            </button>
-            <button
-              type="button"
-              aria-disabled={busy}
-              onClick={() => {
-                if (busy) return;
-                setConfirming(false);
-                opener.current?.focus();
-              }}
-            >
-              {t('maintainer.quit.cancel')}
-            </button>
-          </div>
-        </div>
+        // the question is the next thing to answer: focus goes to it, not to the page body
+        <ConfirmQuestion
+          title={t('maintainer.quit.confirmTitle')}
+          text={t('maintainer.quit.confirm')}
+          confirmLabel={t('maintainer.quit.confirmButton')}
+          cancelLabel={t('maintainer.quit.cancel')}
+          busy={busy}
+          autoFocus
+          onConfirm={() => void quit()}
+          onCancel={() => {
+            setConfirming(false);
+            opener.current?.focus();
+          }}
+        />
       )}
       <RefusalNotice refusal={refusal} />
     </section>
